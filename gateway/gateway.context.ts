@@ -1,0 +1,4 @@
+export interface GatewayContext {
+  /** The caller's `Authorization` header, passed on to subgraphs as is. */
+  authorization?: string;
+}

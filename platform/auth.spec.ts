@@ -1,0 +1,44 @@
+import { SignJWT } from 'jose';
+import { requireRole, TokenService } from './auth';
+
+const tokens = new TokenService('unit-test-secret');
+
+describe('TokenService', () => {
+  it('verifies a token it minted and returns its claims', async () => {
+    const t = await tokens.mint({ sub: 'u1', role: 'citizen', iin: '900101300027' });
+    const p = await tokens.verify(`Bearer ${t}`);
+    expect(p).toMatchObject({ sub: 'u1', role: 'citizen', iin: '900101300027' });
+  });
+
+  it.each([
+    ['an expired token', async () => tokens.mint({ sub: 'u', role: 'admin' }, Math.floor(Date.now() / 1000) - 10), /expired/],
+    ['a wrong signature', async () => new TokenService('another-secret').mint({ sub: 'u', role: 'admin' }), /invalid/],
+    ['an unknown role', async () => sign({ sub: 'u', role: 'king' }), /role/],
+    ['a citizen without iin', async () => sign({ sub: 'u', role: 'citizen' }), /iin/],
+    ['an official without officialId', async () => sign({ sub: 'u', role: 'official' }), /officialId/],
+  ])('rejects %s as UNAUTHENTICATED', async (_name, make, message) => {
+    const header = `Bearer ${await make()}`;
+    await expect(tokens.verify(header)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(message) });
+  });
+
+  it('rejects a header that is not a bearer token', async () => {
+    await expect(tokens.verify('Basic abc')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('requireRole', () => {
+  it('needs a principal, then one of the roles', async () => {
+    expect(() => requireRole({ principal: null })).toThrow(expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }));
+    const official = await tokens.verify(`Bearer ${await tokens.mint({ sub: 'o', role: 'official', officialId: 'o1' })}`);
+    expect(() => requireRole({ principal: official }, 'citizen')).toThrow(expect.objectContaining({ extensions: { code: 'FORBIDDEN' } }));
+    expect(requireRole({ principal: official }, 'citizen', 'official')).toBe(official);
+  });
+});
+
+function sign(claims: Record<string, unknown>) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(String(claims.sub))
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode('unit-test-secret'));
+}

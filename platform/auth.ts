@@ -1,0 +1,95 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import type { AuthChecker } from 'type-graphql';
+import { Forbidden, Unauthenticated } from './errors';
+
+/** Roles of ../shared/api.md plus `service`, used only between our own services. */
+export const ROLES = ['citizen', 'clerk', 'official', 'agency', 'admin', 'service'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  sub: string;
+  role: Role;
+  iin?: string;
+  officialId?: string;
+  /** Expiry in seconds since the epoch. */
+  exp?: number;
+  /** The raw bearer header, forwarded on calls made on the caller's behalf. */
+  authorization: string;
+}
+
+export interface AuthState {
+  principal: Principal | null;
+  /** Set when a token was sent but is invalid; raised only where authentication is needed. */
+  error?: Unauthenticated;
+}
+
+export interface AuthContext {
+  auth: AuthState;
+}
+
+const ALG = 'HS256';
+
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async mint(claims: { sub: string; role: Role; iin?: string; officialId?: string }, expiresIn: string | number = '12h') {
+    return new SignJWT({ role: claims.role, iin: claims.iin, officialId: claims.officialId })
+      .setProtectedHeader({ alg: ALG })
+      .setSubject(claims.sub)
+      .setIssuedAt()
+      .setExpirationTime(expiresIn)
+      .sign(this.key);
+  }
+
+  /** Returns the principal for a `Bearer` header; throws `Unauthenticated` for anything malformed or invalid. */
+  async verify(authorization: string): Promise<Principal> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw new Unauthenticated('The Authorization header must be "Bearer <token>"');
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(match[1], this.key, { algorithms: [ALG] }));
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw new Unauthenticated('The token has expired');
+      throw new Unauthenticated('The token is invalid');
+    }
+    const role = payload.role as Role;
+    if (!payload.sub || !ROLES.includes(role)) throw new Unauthenticated('The token has no valid sub and role');
+    const iin = typeof payload.iin === 'string' ? payload.iin : undefined;
+    const officialId = typeof payload.officialId === 'string' ? payload.officialId : undefined;
+    if (role === 'citizen' && !(iin && /^\d{12}$/.test(iin))) throw new Unauthenticated('A citizen token needs a 12-digit iin');
+    if ((role === 'clerk' || role === 'official') && !officialId) {
+      throw new Unauthenticated(`A ${role} token needs an officialId`);
+    }
+    return { sub: payload.sub, role, iin, officialId, exp: payload.exp, authorization: authorization.trim() };
+  }
+
+  /** Never throws: an invalid token is remembered and raised only where authentication is required. */
+  async authenticate(authorization: string | undefined): Promise<AuthState> {
+    if (!authorization) return { principal: null };
+    try {
+      return { principal: await this.verify(authorization) };
+    } catch (err) {
+      return { principal: null, error: err as Unauthenticated };
+    }
+  }
+}
+
+/** The caller, who must hold one of `roles` (any role when empty). */
+export function requireRole(auth: AuthState, ...roles: Role[]): Principal {
+  if (auth.error) throw auth.error;
+  if (!auth.principal) throw new Unauthenticated();
+  if (roles.length > 0 && !roles.includes(auth.principal.role)) {
+    throw new Forbidden(`This needs one of the roles: ${roles.join(', ')}`);
+  }
+  return auth.principal;
+}
+
+/** type-graphql `@Authorized(...roles)` backed by `requireRole`. */
+export const authChecker: AuthChecker<AuthContext, Role> = ({ context }, roles) => {
+  requireRole(context.auth, ...roles);
+  return true;
+};

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Documented development secret: good for local runs and tests, refused in production. */
+export const DEV_JWT_SECRET = 'shagym-dev-secret-do-not-use-in-production';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
+      message: `must start with ${protocols.join(' or ')}`,
+    });
+const optionalBool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ['true', '1', 'yes'].includes(v)));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port(4000),
+    INTAKE_PORT: port(4001),
+    DIRECTORY_PORT: port(4002),
+    STATUS_PORT: port(4003),
+    INTAKE_URL: optionalUrl(['http://', 'https://']),
+    DIRECTORY_URL: optionalUrl(['http://', 'https://']),
+    STATUS_URL: optionalUrl(['http://', 'https://']),
+    DATABASE_URL: optionalUrl(['mysql://', 'mariadb://']),
+    DATA_DIR: z.string().min(1).default('./data'),
+    REDIS_URL: optionalUrl(['redis://', 'rediss://']),
+    AUTH_JWT_SECRET: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    SEED_DEMO_DATA: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    const secret = env.AUTH_JWT_SECRET;
+    if (!secret || secret === DEV_JWT_SECRET || secret.length < 32) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWT_SECRET'],
+        message: 'production needs a real secret of at least 32 characters (the development default is refused)',
+      });
+    }
+  });
+
+export interface ServiceEndpoint {
+  port: number;
+  /** URL other services use to reach this service's /graphql; derived from the port when unset. */
+  url: string;
+}
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  gateway: { port: number };
+  intake: ServiceEndpoint;
+  directory: ServiceEndpoint;
+  status: ServiceEndpoint;
+  database: { kind: 'sqlite'; dataDir: string } | { kind: 'mysql'; url: string };
+  redisUrl?: string;
+  auth: { jwtSecret: string };
+  logLevel: string;
+  seedDemoData: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; reports every bad value at the same time. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  const seed = optionalBool.safeParse(env.SEED_DEMO_DATA);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = issue.path.join('.');
+      problems.push(`${name}: ${issue.message} (got ${JSON.stringify(env[name] ?? null)})`);
+    }
+  }
+  if (!seed.success) problems.push(`SEED_DEMO_DATA: must be true or false (got ${JSON.stringify(env.SEED_DEMO_DATA)})`);
+  if (!parsed.success || !seed.success) throw new ConfigError(problems);
+
+  const e = parsed.data;
+  const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    gateway: { port: e.PORT },
+    intake: { port: e.INTAKE_PORT, url: e.INTAKE_URL ?? local(e.INTAKE_PORT) },
+    directory: { port: e.DIRECTORY_PORT, url: e.DIRECTORY_URL ?? local(e.DIRECTORY_PORT) },
+    status: { port: e.STATUS_PORT, url: e.STATUS_URL ?? local(e.STATUS_PORT) },
+    database: e.DATABASE_URL
+      ? { kind: 'mysql', url: e.DATABASE_URL }
+      : { kind: 'sqlite', dataDir: path.resolve(e.DATA_DIR) },
+    redisUrl: e.REDIS_URL,
+    auth: { jwtSecret: e.AUTH_JWT_SECRET || DEV_JWT_SECRET },
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    seedDemoData: seed.data ?? e.NODE_ENV !== 'production',
+  };
+}

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
+import type { Config } from './config';
+
+export type ServiceName = 'intake' | 'directory' | 'status';
+
+export interface DatabaseDefinition {
+  /** Owner of the tables: each service has its own SQLite file or MySQL database. */
+  service: ServiceName;
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  migrations: MixedList<Function | string>;
+}
+
+export interface MysqlLocation {
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  database: string;
+}
+
+/** `mysql://user:pass@host:port/base` → the service's own database `base_service`. */
+export function mysqlLocation(url: string, service: ServiceName): MysqlLocation {
+  const u = new URL(url);
+  const base = decodeURIComponent(u.pathname.replace(/^\//, '')) || 'shagym';
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 3306,
+    username: decodeURIComponent(u.username || 'root'),
+    password: decodeURIComponent(u.password),
+    database: `${base}_${service}`,
+  };
+}
+
+async function onMysqlServer(loc: MysqlLocation, sql: string): Promise<void> {
+  const conn = await mysql.createConnection({ host: loc.host, port: loc.port, user: loc.username, password: loc.password });
+  try {
+    await conn.query(sql);
+  } finally {
+    await conn.end();
+  }
+}
+
+function ensureMysqlDatabase(loc: MysqlLocation): Promise<void> {
+  return onMysqlServer(
+    loc,
+    `CREATE DATABASE IF NOT EXISTS \`${loc.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
+}
+
+/** Drops the service's MySQL database (scratch and test databases only). */
+export function dropMysqlDatabase(url: string, service: ServiceName): Promise<void> {
+  const loc = mysqlLocation(url, service);
+  return onMysqlServer(loc, `DROP DATABASE IF EXISTS \`${loc.database}\``);
+}
+
+export function dataSourceOptions(config: Config, def: DatabaseDefinition): DataSourceOptions {
+  if (config.database.kind === 'sqlite') {
+    return {
+      type: 'better-sqlite3',
+      database: path.join(config.database.dataDir, `${def.service}.sqlite`),
+      entities: def.entities,
+      // The embedded database is a development convenience: its schema follows the entities.
+      synchronize: true,
+      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  const loc = mysqlLocation(config.database.url, def.service);
+  return {
+    type: 'mysql',
+    ...loc,
+    entities: def.entities,
+    migrations: def.migrations,
+    migrationsRun: true,
+    synchronize: false,
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    extra: { connectionLimit: 20 },
+  };
+}
+
+/** Opens the service's database, creating it (and its schema) when missing. */
+export async function openDatabase(config: Config, def: DatabaseDefinition): Promise<DataSource> {
+  if (config.database.kind === 'sqlite') fs.mkdirSync(config.database.dataDir, { recursive: true });
+  else await ensureMysqlDatabase(mysqlLocation(config.database.url, def.service));
+  const ds = new DataSource(dataSourceOptions(config, def));
+  await ds.initialize();
+  return ds;
+}
+
+export async function isDatabaseUp(ds: DataSource): Promise<boolean> {
+  try {
+    await ds.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `work` in a transaction; on MySQL, retries a deadlock or lock timeout a few times. */
+export async function inTransaction<T>(ds: DataSource, work: (em: import('typeorm').EntityManager) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ds.transaction(work);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      const retryable = code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
+      if (!retryable || attempt >= 4) throw err;
+      await new Promise((r) => setTimeout(r, 10 * attempt));
+    }
+  }
+}
+
+/** Unique-key violation on either database. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  const code = e.driverError?.code ?? e.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,54 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable `extensions.code` values clients may branch on. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'SERVICE_UNAVAILABLE';
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+/** `field` names the input path at fault, e.g. `input.applicant.surname`. */
+export class BadUserInput extends AppError {
+  constructor(message: string, field?: string, extra: Record<string, unknown> = {}) {
+    super('BAD_USER_INPUT', message, field ? { field, ...extra } : extra);
+  }
+}
+
+export class Unauthenticated extends AppError {
+  constructor(message = 'A valid bearer token is required') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class Forbidden extends AppError {
+  constructor(message = 'You are not allowed to do this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(what: string, id: string) {
+    super('NOT_FOUND', `${what} ${id} was not found`, { id });
+  }
+}
+
+export class Conflict extends AppError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super('CONFLICT', message, extra);
+  }
+}
+
+/** A dependency did not answer; the request changed nothing and may be retried. */
+export class ServiceUnavailable extends AppError {
+  constructor(message: string) {
+    super('SERVICE_UNAVAILABLE', message, { retryable: true });
+  }
+}

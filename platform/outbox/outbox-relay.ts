@@ -1,0 +1,124 @@
+import { IsNull, LessThanOrEqual, type DataSource, type EntityManager, In } from 'typeorm';
+import type { Logger } from '../logger';
+import type { EventBatchResult, ServiceEvent } from '../events';
+import { OutboxMessage } from './outbox-message.entity';
+
+export function enqueue(em: EntityManager, event: ServiceEvent): Promise<unknown> {
+  const now = new Date();
+  return em.insert(OutboxMessage, {
+    eventId: event.eventId,
+    type: event.type,
+    payload: JSON.stringify(event),
+    createdAt: now,
+    nextAttemptAt: now,
+    attempts: 0,
+    deliveredAt: null,
+    lastError: null,
+  });
+}
+
+export interface OutboxRelayOptions {
+  db: DataSource;
+  logger: Logger;
+  /** Delivers a batch; resolves with the ids the receiver applied. */
+  send: (events: ServiceEvent[]) => Promise<EventBatchResult>;
+  pollMs?: number;
+  batchSize?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * At-least-once delivery of the outbox: polls, and runs at once when `kick()`ed after a commit.
+ * A crash before delivery leaves the rows for the next start; the receiver ignores repeats.
+ */
+export class OutboxRelay {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly opts: OutboxRelayOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Delivers everything due now; returns how many messages were delivered. */
+  async drain(): Promise<number> {
+    const { db, batchSize = 100 } = this.opts;
+    let delivered = 0;
+    for (;;) {
+      const due = await db.getRepository(OutboxMessage).find({
+        where: { deliveredAt: IsNull(), nextAttemptAt: LessThanOrEqual(new Date()) },
+        order: { id: 'ASC' },
+        take: batchSize,
+      });
+      if (due.length === 0) return delivered;
+      const events = due.map((m) => JSON.parse(m.payload) as ServiceEvent);
+      try {
+        const result = await this.opts.send(events);
+        const accepted = due.filter((m) => result.accepted.includes(m.eventId));
+        if (accepted.length > 0) {
+          await db
+            .getRepository(OutboxMessage)
+            .update({ id: In(accepted.map((m) => m.id)) }, { deliveredAt: new Date(), lastError: null });
+        }
+        delivered += accepted.length;
+        const refused = due.filter((m) => !result.accepted.includes(m.eventId));
+        if (refused.length > 0) await this.postpone(refused, 'not accepted by the receiver');
+        if (accepted.length === 0) return delivered;
+      } catch (err) {
+        await this.postpone(due, (err as Error).message);
+        this.opts.logger.warn({ err: (err as Error).message, count: due.length }, 'outbox delivery failed; will retry');
+        return delivered;
+      }
+    }
+  }
+
+  private async postpone(messages: OutboxMessage[], error: string): Promise<void> {
+    const maxBackoff = this.opts.maxBackoffMs ?? 30_000;
+    for (const m of messages) {
+      const backoff = Math.min(maxBackoff, 200 * 2 ** Math.min(m.attempts, 10));
+      await this.opts.db
+        .getRepository(OutboxMessage)
+        .update(
+          { id: m.id },
+          { attempts: m.attempts + 1, nextAttemptAt: new Date(Date.now() + backoff), lastError: error.slice(0, 500) },
+        );
+    }
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.tick(), delay);
+    this.timer.unref();
+  }
+
+  private tick(): void {
+    if (this.stopped || this.running) return;
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((err) => this.opts.logger.error({ err }, 'outbox relay failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.stopped) return;
+        if (this.again) {
+          this.again = false;
+          this.schedule(0);
+        } else this.schedule(this.opts.pollMs ?? 1000);
+      });
+  }
+}

@@ -1,0 +1,61 @@
+import { GraphQLScalarType, Kind } from 'graphql';
+
+/**
+ * Kazakhstan has used a single time zone, UTC+5, since 1 March 2024 (Government decree No. 1046 of
+ * 8 December 2023). Calendar dates of filing and registration are taken in this zone.
+ */
+export const KZ_UTC_OFFSET_MINUTES = 5 * 60;
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** The calendar date in Kazakhstan at instant `at`. */
+export function kzDate(at: Date): string {
+  return new Date(at.getTime() + KZ_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
+}
+
+/** ISO 8601 in Kazakhstan's offset, e.g. `2026-11-24T10:00:00.000+05:00`. */
+export function formatKzDateTime(at: Date): string {
+  const local = new Date(at.getTime() + KZ_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 23);
+  return `${local}+05:00`;
+}
+
+const ISO_DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !isValidDate(value)) {
+    throw new TypeError(`Date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value !== 'string' || !ISO_DATETIME_RE.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new TypeError(`DateTime must be ISO 8601 with an offset, got ${JSON.stringify(value)}`);
+  }
+  return new Date(value);
+}
+
+/** `Date`: a calendar date, carried in code as a `YYYY-MM-DD` string. */
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'A calendar date, YYYY-MM-DD',
+  serialize: (v) => (v instanceof Date ? kzDate(v) : parseDate(v)),
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+/** `DateTime`: an instant, serialised in Kazakhstan's offset. */
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description: 'An instant, ISO 8601 with offset (served in UTC+05:00)',
+  serialize: (v) => formatKzDateTime(v instanceof Date ? v : parseDateTime(v)),
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});

@@ -1,0 +1,41 @@
+import { AppError, ServiceUnavailable, type ErrorCode } from './errors';
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
+}
+
+const PASSED_THROUGH: ErrorCode[] = ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT'];
+
+/** One GraphQL call to another of our services; its client errors keep their codes, an outage becomes retryable. */
+export async function callService<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  authorization: string,
+  timeoutMs = 5000,
+): Promise<T> {
+  let body: GraphQLResponse<T>;
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    body = (await res.json()) as GraphQLResponse<T>;
+  } catch (err) {
+    throw new ServiceUnavailable(`${new URL(url).host} did not answer (${(err as Error).message}); nothing was saved, try again`);
+  }
+  const error = body.errors?.[0];
+  if (error) {
+    const code = error.extensions?.code as ErrorCode | undefined;
+    if (code && PASSED_THROUGH.includes(code)) {
+      const { code: _c, ...rest } = error.extensions ?? {};
+      throw new AppError(code, error.message, rest);
+    }
+    throw new ServiceUnavailable(`${new URL(url).host} failed: ${error.message}`);
+  }
+  if (!body.data) throw new ServiceUnavailable(`${new URL(url).host} returned no data`);
+  return body.data;
+}

@@ -1,0 +1,82 @@
+import type { IncomingMessage } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { TokenService, type AuthState } from './auth';
+import type { Config } from './config';
+import { isDatabaseUp, openDatabase, type DatabaseDefinition } from './database';
+import { formatError } from './format-error';
+import { startGraphQLServer, type RouteHandler, type RunningServer } from './http-server';
+import { createLogger, type Logger } from './logger';
+import type http from 'node:http';
+
+export interface SubgraphRuntime {
+  config: Config;
+  db: DataSource;
+  logger: Logger;
+  tokens: TokenService;
+}
+
+export interface SubgraphDefinition<C> {
+  name: 'intake' | 'directory' | 'status';
+  database: DatabaseDefinition;
+  buildSchema: () => Promise<GraphQLSchema>;
+  /** Per-request context from the authenticated caller. */
+  context: (runtime: SubgraphRuntime, auth: AuthState, req: IncomingMessage) => C;
+  /** Runs once the database is open, before the server listens (seeding, background workers). */
+  onStart?: (runtime: SubgraphRuntime) => Promise<{ stop?: () => Promise<void>; routes?: Record<string, RouteHandler> } | void>;
+  attach?: (runtime: SubgraphRuntime, schema: GraphQLSchema) => (server: http.Server) => { dispose(): Promise<void> };
+}
+
+export interface RunningSubgraph extends RunningServer {
+  /** The subgraph's own database (tests seed through it). */
+  db: DataSource;
+}
+
+/** Opens the subgraph's database and serves its schema on its port. */
+export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>, config: Config): Promise<RunningSubgraph> {
+  const logger = createLogger(config.logLevel, def.name);
+  const db = await openDatabase(config, def.database);
+  const runtime: SubgraphRuntime = { config, db, logger, tokens: new TokenService(config.auth.jwtSecret) };
+  try {
+    const schema = await def.buildSchema();
+    const started = (await def.onStart?.(runtime)) || {};
+    const server = await startGraphQLServer<C & { auth: AuthState }>({
+      name: def.name,
+      host: config.host,
+      port: config[def.name].port,
+      logger,
+      apollo: {
+        schema,
+        formatError: formatError(config, logger),
+        introspection: config.env !== 'production',
+        plugins: [
+          ApolloServerPluginInlineTraceDisabled(),
+          ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+        ],
+      },
+      context: async (req) => {
+        const auth = await runtime.tokens.authenticate(req.headers.authorization);
+        return { ...def.context(runtime, auth, req), auth };
+      },
+      health: async () => ({ database: await isDatabaseUp(db) }),
+      routes: started.routes,
+      attach: def.attach?.(runtime, schema),
+    });
+    return {
+      ...server,
+      db,
+      stop: async () => {
+        await started.stop?.();
+        await server.stop();
+        if (db.isInitialized) await db.destroy();
+      },
+    };
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+}

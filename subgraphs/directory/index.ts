@@ -1,0 +1,39 @@
+import type { DatabaseDefinition } from '../../platform/database';
+import { buildFederatedSchema } from '../../platform/federated-schema';
+import type { SubgraphDefinition } from '../../platform/subgraph-server';
+import { AdministrativeUnitResolver } from './administrative-unit.resolver';
+import { AdministrativeUnit } from './administrative-unit.type';
+import { createDirectoryContext, type DirectoryContext } from './directory.context';
+import { directoryReferenceResolvers } from './directory.reference';
+import { seedDemoDirectory } from './directory.seed';
+import { JurisdictionResolver } from './jurisdiction.resolver';
+import { directoryMigrations } from './migrations';
+import { OfficialResolver } from './official.resolver';
+import { Official } from './official.type';
+import { ServiceProviderResolver } from './service-provider.resolver';
+import { ServiceProvider } from './service-provider.type';
+
+export const directoryDatabase: DatabaseDefinition = {
+  service: 'directory',
+  entities: [Official, ServiceProvider, AdministrativeUnit],
+  migrations: directoryMigrations,
+};
+
+export function buildDirectorySchema() {
+  return buildFederatedSchema(
+    { resolvers: [OfficialResolver, ServiceProviderResolver, AdministrativeUnitResolver, JurisdictionResolver] },
+    directoryReferenceResolvers,
+  );
+}
+
+export function directorySubgraph(): SubgraphDefinition<DirectoryContext> {
+  return {
+    name: 'directory',
+    database: directoryDatabase,
+    buildSchema: buildDirectorySchema,
+    context: (rt, auth) => createDirectoryContext(rt.db, auth),
+    onStart: async (rt) => {
+      if (rt.config.seedDemoData && (await seedDemoDirectory(rt.db))) rt.logger.info('demo directory loaded');
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { randomInt } from 'node:crypto';
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U
+
+function randomCode(length: number): string {
+  let s = '';
+  for (let i = 0; i < length; i++) s += ALPHABET[randomInt(ALPHABET.length)];
+  return s;
+}
+
+/** `Ш-20261124-7F3KQ2`: the filing date and a random code (unique index; a collision is retried). */
+export function complaintNumber(filedOn: string): string {
+  return `Ш-${filedOn.replaceAll('-', '')}-${randomCode(6)}`;
+}
+
+/** `Т-20261124-7F3KQ2`: the office talon's own number. */
+export function talonNumber(filedOn: string): string {
+  return `Т-${filedOn.replaceAll('-', '')}-${randomCode(6)}`;
+}

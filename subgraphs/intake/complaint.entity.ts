@@ -1,0 +1,98 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Addressee, Channel, ReviewBodyKind } from '../../platform/enums';
+
+export interface StoredRespondent {
+  position: string;
+  surname: string;
+  name: string;
+}
+
+/** A filed complaint as stored by intake; never updated after filing. */
+@Entity('complaint')
+@Index(['applicantIin', 'idempotencyKey'], { unique: true })
+@Index(['applicantIin', 'submittedAt'])
+@Index(['serviceProviderId', 'submittedAt'])
+export class ComplaintRecord {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 32, unique: true })
+  number: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: Channel;
+
+  @Column({ type: 'varchar', length: 32 })
+  addressee: Addressee;
+
+  @Column({ type: 'varchar', length: 36 })
+  serviceProviderId: string;
+
+  @Column({ type: 'varchar', length: 9, nullable: true })
+  katoCode: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  publicService: string | null;
+
+  @Column({ type: 'varchar', length: 12 })
+  applicantIin: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  applicantSurname: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  applicantName: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  applicantPatronymic: string | null;
+
+  @Column({ type: 'varchar', length: 500 })
+  postalAddress: string;
+
+  @Column({ type: 'simple-json' })
+  phones: string[];
+
+  @Column({ type: 'simple-json' })
+  respondents: StoredRespondent[];
+
+  @Column({ type: 'text' })
+  reasons: string;
+
+  @Column({ type: 'text' })
+  demands: string;
+
+  /** The portal's signature, or a note that the paper original is signed. */
+  @Column({ type: 'text' })
+  signature: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  filedOn: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  submittedAt: Date;
+
+  @Index()
+  @Column({ type: 'varchar', length: 36 })
+  handlerId: string;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  handlerBodyId: string | null;
+
+  @Column({ type: 'varchar', length: 300 })
+  jurisdictionRule: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  reviewBodyKind: ReviewBodyKind;
+
+  @Column({ type: 'varchar', length: 32, nullable: true, unique: true })
+  talonNumber: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  talonIssuedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  acceptedById: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  idempotencyKey: string | null;
+}

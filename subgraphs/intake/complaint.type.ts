@@ -1,0 +1,98 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../platform/scalars';
+import { Addressee, Channel } from '../../platform/enums';
+import { AdministrativeUnitRef, OfficialRef, ServiceProviderRef } from './directory.stubs';
+
+@ObjectType({ description: 'The person who files the complaint (personal data: shown only to those entitled)' })
+export class Applicant {
+  @Field(() => String, { description: 'IIN; masked for inter-agency consumers' })
+  iin: string;
+
+  @Field(() => String)
+  surname: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'Only if it is in the identity document' })
+  patronymic: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Hidden from inter-agency consumers' })
+  postalAddress: string | null;
+
+  @Field(() => [String], { description: 'Normalised to +7XXXXXXXXXX; hidden from inter-agency consumers' })
+  phones: string[];
+}
+
+@ObjectType({ description: 'An official whose action or inaction is complained about' })
+export class Respondent {
+  @Field(() => String)
+  position: string;
+
+  @Field(() => String)
+  surname: string;
+
+  @Field(() => String)
+  name: string;
+}
+
+@ObjectType({ description: "Confirmation of a paper complaint's acceptance at the provider's office" })
+export class Talon {
+  @Field(() => String)
+  number: string;
+
+  @Field(() => Date)
+  issuedAt: Date;
+
+  @Field(() => OfficialRef)
+  acceptedBy: OfficialRef;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A complaint about a public service' })
+export class Complaint {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'Human-readable, unique' })
+  number: string;
+
+  @Field(() => Channel)
+  channel: Channel;
+
+  @Field(() => Addressee)
+  addressee: Addressee;
+
+  @Field(() => ServiceProviderRef)
+  serviceProvider: ServiceProviderRef;
+
+  @Field(() => AdministrativeUnitRef, { nullable: true })
+  administrativeUnit: AdministrativeUnitRef | null;
+
+  @Field(() => String, { nullable: true })
+  publicService: string | null;
+
+  @Field(() => Applicant)
+  applicant: Applicant;
+
+  @Field(() => [Respondent])
+  respondents: Respondent[];
+
+  @Field(() => String)
+  reasons: string;
+
+  @Field(() => String)
+  demands: string;
+
+  @Field(() => DateScalar, { description: 'The date the complaint was filed (Kazakhstan time)' })
+  filedOn: string;
+
+  @Field(() => Date)
+  submittedAt: Date;
+
+  @Field(() => Talon, { nullable: true, description: 'Office channel only' })
+  talon: Talon | null;
+
+  @Field(() => OfficialRef, { description: 'The competent official chosen by jurisdiction when filed' })
+  handler: OfficialRef;
+}

@@ -1,0 +1,70 @@
+import type { DatabaseDefinition } from '../../platform/database';
+import { eventsUrl, type EventBatchResult, type ServiceEvent } from '../../platform/events';
+import { buildFederatedSchema } from '../../platform/federated-schema';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
+import { OutboxRelay } from '../../platform/outbox/outbox-relay';
+import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
+import { ComplaintRecord } from './complaint.entity';
+import { intakeReferenceResolvers } from './complaint.reference';
+import { ComplaintResolver } from './complaint.resolver';
+import { DirectoryClient } from './directory.client';
+import { createIntakeContext, type IntakeContext } from './intake.context';
+import { intakeMigrations } from './migrations';
+import type { ComplaintServiceDeps } from './complaint.service';
+
+export const intakeDatabase: DatabaseDefinition = {
+  service: 'intake',
+  entities: [ComplaintRecord, OutboxMessage],
+  migrations: intakeMigrations,
+};
+
+export function buildIntakeSchema() {
+  return buildFederatedSchema({ resolvers: [ComplaintResolver] }, intakeReferenceResolvers);
+}
+
+function serviceToken(rt: SubgraphRuntime) {
+  let cached: { token: string; until: number } | undefined;
+  return async () => {
+    if (!cached || cached.until < Date.now()) {
+      cached = { token: await rt.tokens.mint({ sub: 'intake', role: 'service' }, '10m'), until: Date.now() + 5 * 60_000 };
+    }
+    return cached.token;
+  };
+}
+
+/** Intake's long-lived collaborators: the directory client and the outbox relay to status. */
+function createIntakeDeps(rt: SubgraphRuntime): { deps: ComplaintServiceDeps; relay: OutboxRelay } {
+  const token = serviceToken(rt);
+  const relay = new OutboxRelay({
+    db: rt.db,
+    logger: rt.logger,
+    send: async (events: ServiceEvent[]): Promise<EventBatchResult> => {
+      const res = await fetch(eventsUrl(rt.config.status.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
+        body: JSON.stringify({ events }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!res.ok) throw new Error(`status answered ${res.status}`);
+      return (await res.json()) as EventBatchResult;
+    },
+  });
+  const directory = new DirectoryClient(rt.config.directory.url, token);
+  return { deps: { db: rt.db, directory, onEventsQueued: () => relay.kick() }, relay };
+}
+
+export function intakeSubgraph(): SubgraphDefinition<IntakeContext> {
+  let deps: ComplaintServiceDeps;
+  return {
+    name: 'intake',
+    database: intakeDatabase,
+    buildSchema: buildIntakeSchema,
+    context: (_rt, auth) => createIntakeContext(deps, auth),
+    onStart: async (rt) => {
+      const created = createIntakeDeps(rt);
+      deps = created.deps;
+      created.relay.start();
+      return { stop: () => created.relay.stop() };
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import type { ReferenceResolvers } from '../../platform/federated-schema';
+
+export const statusReferenceResolvers: ReferenceResolvers = {
+  Complaint: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+};
