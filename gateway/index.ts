@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { TokenService } from '../platform/auth';
 import type { Config } from '../platform/config';
 import { formatError } from '../platform/format-error';
 import { startGraphQLServer, type RunningServer } from '../platform/http-server';
@@ -9,6 +10,12 @@ import { createLogger } from '../platform/logger';
 import { AuthForwardingDataSource } from './auth-forwarding-data-source';
 import type { GatewayContext } from './gateway.context';
 import { subgraphHealth } from './health';
+import { refuseHttpSubscriptions } from './http-subscription-refusal';
+import { queryLimitsRule } from './query-limits';
+import { GatewayStats } from './subscriptions/gateway-stats';
+import { PlanExecutor } from './subscriptions/plan-executor';
+import { attachWebSocketGateway } from './subscriptions/websocket-server';
+import { SupergraphPlanner } from './supergraph-planner';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '..', 'schema', 'supergraph.graphql');
 
@@ -18,19 +25,37 @@ export interface GatewayOptions {
   supergraphSdl?: string;
 }
 
-/** The federated entry point: HTTP on `/graphql`, `/health` that checks every subgraph. */
-export async function startGateway(config: Config, opts: GatewayOptions = {}): Promise<RunningServer> {
+export interface RunningGateway extends RunningServer {
+  stats: GatewayStats;
+}
+
+/**
+ * The federated entry point on one port: `/graphql` over HTTP (Apollo Gateway) and over WebSocket (graphql-ws,
+ * subscriptions included), `/health` that checks every subgraph.
+ */
+export async function startGateway(config: Config, opts: GatewayOptions = {}): Promise<RunningGateway> {
   const logger = createLogger(config.logLevel, 'gateway');
   const urls = opts.subgraphUrls ?? {
     intake: config.intake.url,
     directory: config.directory.url,
     status: config.status.url,
   };
+  const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
+  const limitsRule = queryLimitsRule(config.limits.queryMaxDepth, config.limits.queryMaxFields);
+  const production = config.env === 'production';
+
   const gateway = new ApolloGateway({
-    supergraphSdl: opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    supergraphSdl,
     buildService: ({ name, url }) => new AuthForwardingDataSource(urls[name] ?? url!),
   });
-  return startGraphQLServer<GatewayContext>({
+  const planner = new SupergraphPlanner(supergraphSdl, [limitsRule]);
+  const serviceMap: ServiceMap = Object.fromEntries(
+    Object.entries(urls).map(([name, url]) => [name, new AuthForwardingDataSource(url)]),
+  );
+  const stats = new GatewayStats();
+  const l = config.limits;
+
+  const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
     host: config.host,
     port: config.gateway.port,
@@ -38,10 +63,32 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     apollo: {
       gateway,
       formatError: formatError(config, logger),
-      introspection: config.env !== 'production',
-      plugins: config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : [],
+      introspection: !production,
+      hideSchemaDetailsFromClientErrors: production,
+      validationRules: [limitsRule],
+      csrfPrevention: true,
+      plugins: [refuseHttpSubscriptions, ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     },
     context: async (req) => ({ authorization: req.headers.authorization }),
     health: async () => ({ gateway: true, ...(await subgraphHealth(urls)) }),
+    attach: (httpServer) =>
+      attachWebSocketGateway(httpServer, {
+        planner,
+        executor: new PlanExecutor(planner, serviceMap),
+        tokens: new TokenService(config.auth.jwtSecret),
+        subgraphUrls: urls,
+        stats,
+        logger,
+        limits: {
+          subscriptionsPerConnection: l.subscriptionsPerConnection,
+          connectionsPerUser: l.connectionsPerUser,
+          connectionsTotal: l.connectionsTotal,
+          queueCapacity: l.queueCapacity,
+          keepAliveMs: l.keepAliveMs,
+          connectionInitWaitTimeoutMs: l.connectionInitWaitTimeoutMs,
+          resume: { maxAttempts: l.resumeAttempts, baseDelayMs: 100, maxDelayMs: 5000 },
+        },
+      }),
   });
+  return { ...server, stats };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 export const DEV_JWT_SECRET = 'shagym-dev-secret-do-not-use-in-production';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const optionalUrl = (protocols: string[]) =>
   z
     .string()
@@ -36,6 +37,15 @@ const envSchema = z
     AUTH_JWT_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     SEED_DEMO_DATA: z.string().optional(),
+    WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: count(20),
+    WS_MAX_CONNECTIONS_PER_USER: count(10),
+    WS_MAX_CONNECTIONS: count(20000),
+    WS_QUEUE_CAPACITY: count(100),
+    WS_KEEPALIVE_MS: count(12000),
+    WS_INIT_TIMEOUT_MS: count(3000),
+    WS_RESUME_ATTEMPTS: count(8),
+    QUERY_MAX_DEPTH: count(12),
+    QUERY_MAX_FIELDS: count(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -67,6 +77,18 @@ export interface Config {
   auth: { jwtSecret: string };
   logLevel: string;
   seedDemoData: boolean;
+  /** Gateway limits: WebSocket subscriptions and query size. */
+  limits: {
+    subscriptionsPerConnection: number;
+    connectionsPerUser: number;
+    connectionsTotal: number;
+    queueCapacity: number;
+    keepAliveMs: number;
+    connectionInitWaitTimeoutMs: number;
+    resumeAttempts: number;
+    queryMaxDepth: number;
+    queryMaxFields: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -106,5 +128,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: { jwtSecret: e.AUTH_JWT_SECRET || DEV_JWT_SECRET },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     seedDemoData: seed.data ?? e.NODE_ENV !== 'production',
+    limits: {
+      subscriptionsPerConnection: e.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      connectionsPerUser: e.WS_MAX_CONNECTIONS_PER_USER,
+      connectionsTotal: e.WS_MAX_CONNECTIONS,
+      queueCapacity: e.WS_QUEUE_CAPACITY,
+      keepAliveMs: e.WS_KEEPALIVE_MS,
+      connectionInitWaitTimeoutMs: e.WS_INIT_TIMEOUT_MS,
+      resumeAttempts: e.WS_RESUME_ATTEMPTS,
+      queryMaxDepth: e.QUERY_MAX_DEPTH,
+      queryMaxFields: e.QUERY_MAX_FIELDS,
+    },
   };
 }

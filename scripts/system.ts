@@ -1,11 +1,10 @@
 import type { Config } from '../platform/config';
 import { startSubgraph, type RunningSubgraph } from '../platform/subgraph-server';
-import type { RunningServer } from '../platform/http-server';
-import { startGateway } from '../gateway';
+import { startGateway, type RunningGateway } from '../gateway';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs';
 
 export interface RunningSystem {
-  gateway: RunningServer;
+  gateway: RunningGateway;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** Gateway URL, `http://host:port/graphql` */
   url: string;

@@ -50,7 +50,7 @@ describe('the federated system', () => {
 
   it('answers /health with 200 when every subgraph is up', async () => {
     const res = await fetch(t.url.replace('/graphql', '/health'));
-    const body = await res.json();
+    const body = (await res.json()) as { checks: Record<string, boolean> };
     expect(res.status).toBe(200);
     expect(body.checks).toEqual({ gateway: true, intake: true, directory: true, status: true });
   });

@@ -1,0 +1,120 @@
+import type { Client } from 'graphql-ws';
+import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
+import type { GatewayStats } from './gateway-stats';
+import type { UpstreamOperation } from './resumable-operation';
+
+export interface ResumePolicy {
+  /** Resubscriptions in a row without an event in between, before giving up. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface UpstreamHandlers {
+  event(result: ExecutionResult): void;
+  /** The stream cannot go on: errors to show the client, then the end. */
+  fail(errors: GraphQLFormattedError[]): void;
+  complete(): void;
+}
+
+/** Close codes after which resubscribing cannot help (graphql-ws: 4400 bad request, 4403 forbidden, 4409/4429…). */
+const FINAL_CLOSE_CODES = new Set([4400, 4401, 4403, 4406, 4409, 4429, 4500]);
+
+/**
+ * One subscription to a subgraph. When the connection drops it resubscribes from the last delivered cursor with
+ * bounded, backed-off retries, so the client sees every event once and in order.
+ */
+export class UpstreamSubscription {
+  private unsubscribe?: () => void;
+  private lastCursor: string | null;
+  private attempts = 0;
+  private timer?: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(
+    private readonly client: () => Client,
+    private readonly op: UpstreamOperation,
+    private readonly handlers: UpstreamHandlers,
+    private readonly policy: ResumePolicy,
+    private readonly stats: GatewayStats,
+  ) {
+    this.lastCursor = op.initialAfter;
+  }
+
+  start(): void {
+    if (this.closed) return;
+    let active = true;
+    this.stats.upstreamSubscriptions++;
+    const finish = () => {
+      if (!active) return false;
+      active = false;
+      this.stats.upstreamSubscriptions--;
+      return true;
+    };
+    let client: Client;
+    try {
+      client = this.client();
+    } catch (err) {
+      finish();
+      return this.handlers.fail([{ message: (err as Error).message, extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+    }
+    this.unsubscribe = client.subscribe<Record<string, unknown>>(
+      { query: this.op.query, operationName: this.op.operationName, variables: this.op.variables(this.lastCursor) },
+      {
+        next: (result) => {
+          if (this.closed) return;
+          const cursor = this.op.cursorOf(result.data as Record<string, any>);
+          if (cursor) this.lastCursor = cursor;
+          this.attempts = 0;
+          this.handlers.event(result as ExecutionResult);
+        },
+        error: (err) => {
+          if (!finish() || this.closed) return;
+          this.onError(err);
+        },
+        complete: () => {
+          if (!finish() || this.closed) return;
+          this.close();
+          this.handlers.complete();
+        },
+      },
+    );
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.unsubscribe?.();
+  }
+
+  private onError(err: unknown): void {
+    if (Array.isArray(err)) {
+      // The subgraph refused the operation (validation, authorisation): final.
+      this.close();
+      return this.handlers.fail(err as GraphQLFormattedError[]);
+    }
+    const code = (err as { code?: number }).code;
+    if (code !== undefined && FINAL_CLOSE_CODES.has(code)) {
+      this.close();
+      const reason = (err as { reason?: string }).reason || 'refused';
+      const gqlCode = code === 4403 || code === 4401 ? 'UNAUTHENTICATED' : 'SERVICE_UNAVAILABLE';
+      return this.handlers.fail([{ message: `The subgraph closed the subscription: ${reason}`, extensions: { code: gqlCode } }]);
+    }
+    if (!this.op.resumable || this.attempts >= this.policy.maxAttempts) {
+      this.close();
+      return this.handlers.fail([
+        {
+          message: this.op.resumable
+            ? `The subscription was interrupted and could not be resumed after ${this.attempts} attempts; resubscribe with after: ${JSON.stringify(this.lastCursor)}`
+            : 'The subscription was interrupted',
+          extensions: { code: 'SERVICE_UNAVAILABLE', lastCursor: this.lastCursor },
+        },
+      ]);
+    }
+    const delay = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** this.attempts);
+    this.attempts++;
+    this.stats.resumes++;
+    this.timer = setTimeout(() => this.start(), delay);
+  }
+}

@@ -1,0 +1,227 @@
+import type http from 'node:http';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { CloseCode, type Context } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Principal, TokenService } from '../../platform/auth';
+import type { Logger } from '../../platform/logger';
+import type { GatewayContext } from '../gateway.context';
+import { OperationErrors, type PlannedOperation, type SupergraphPlanner } from '../supergraph-planner';
+import { EventQueue } from './event-queue';
+import type { GatewayStats } from './gateway-stats';
+import type { PlanExecutor } from './plan-executor';
+import { upstreamOperation } from './resumable-operation';
+import { UpstreamClients } from './upstream-clients';
+import { UpstreamSubscription, type ResumePolicy } from './upstream-subscription';
+
+export interface SubscriptionLimits {
+  subscriptionsPerConnection: number;
+  connectionsPerUser: number;
+  connectionsTotal: number;
+  queueCapacity: number;
+  keepAliveMs: number;
+  connectionInitWaitTimeoutMs: number;
+  resume: ResumePolicy;
+}
+
+interface ConnectionState {
+  principal: Principal | null;
+  authorization?: string;
+  userKey: string;
+  upstream: UpstreamClients;
+  subscriptions: number;
+}
+
+interface OperationState {
+  planned: PlannedOperation;
+  query: string;
+  variables: Record<string, unknown>;
+  operationName?: string | null;
+  context: GatewayContext;
+  connection: ConnectionState;
+}
+
+type Extra = { socket: import('ws').WebSocket; request: http.IncomingMessage; state?: ConnectionState };
+
+export interface WebSocketGatewayOptions {
+  planner: SupergraphPlanner;
+  executor: PlanExecutor;
+  tokens: TokenService;
+  subgraphUrls: Record<string, string>;
+  limits: SubscriptionLimits;
+  stats: GatewayStats;
+  logger: Logger;
+}
+
+const error = (message: string, code: string, extra: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code, ...extra } });
+
+/**
+ * graphql-ws on the gateway's `/graphql`: subscriptions of any subgraph, planned by the query planner, the primary
+ * fetch forwarded over graphql-ws with the caller's authorization, the rest of each event's plan executed like a
+ * query. Queries and mutations sent over the socket are executed the same way.
+ */
+export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatewayOptions): { dispose(): Promise<void> } {
+  const { limits, stats } = opts;
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const perUser = new Map<string, number>();
+
+  const disposable = useServer<Record<string, unknown>, Extra>(
+    {
+      connectionInitWaitTimeout: limits.connectionInitWaitTimeoutMs,
+      onConnect: async (ctx) => {
+        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
+        let principal: Principal | null = null;
+        if (authorization) {
+          try {
+            principal = await opts.tokens.verify(authorization);
+          } catch {
+            return false; // graphql-ws closes with 4403 Forbidden
+          }
+        }
+        const userKey = principal ? `${principal.role}:${principal.sub}` : `anonymous:${ctx.extra.request.socket.remoteAddress}`;
+        if (stats.downstreamConnections >= limits.connectionsTotal) {
+          ctx.extra.socket.close(CloseCode.TooManyInitialisationRequests, 'The gateway is at its connection limit');
+          return false;
+        }
+        if ((perUser.get(userKey) ?? 0) >= limits.connectionsPerUser) {
+          ctx.extra.socket.close(CloseCode.TooManyInitialisationRequests, 'Too many connections for this user');
+          return false;
+        }
+        perUser.set(userKey, (perUser.get(userKey) ?? 0) + 1);
+        stats.downstreamConnections++;
+        ctx.extra.state = {
+          principal,
+          authorization,
+          userKey,
+          upstream: new UpstreamClients(opts.subgraphUrls, authorization, stats, limits.keepAliveMs),
+          subscriptions: 0,
+        };
+        return true;
+      },
+      onClose: async (ctx) => {
+        const state = ctx.extra.state;
+        if (!state) return;
+        ctx.extra.state = undefined;
+        stats.downstreamConnections--;
+        const left = (perUser.get(state.userKey) ?? 1) - 1;
+        if (left > 0) perUser.set(state.userKey, left);
+        else perUser.delete(state.userKey);
+        await state.upstream.dispose();
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const connection = ctx.extra.state!;
+        if (connection.principal?.exp && connection.principal.exp * 1000 <= Date.now()) {
+          return [error('The token has expired; reconnect with a fresh one', 'UNAUTHENTICATED')];
+        }
+        let planned: PlannedOperation;
+        try {
+          planned = opts.planner.plan(payload.query, payload.operationName);
+        } catch (err) {
+          if (err instanceof OperationErrors) return err.errors;
+          return [error((err as Error).message, 'GRAPHQL_PARSE_FAILED')];
+        }
+        if (planned.kind === 'subscription' && connection.subscriptions >= limits.subscriptionsPerConnection) {
+          return [error(`At most ${limits.subscriptionsPerConnection} subscriptions per connection`, 'TOO_MANY_SUBSCRIPTIONS')];
+        }
+        const state: OperationState = {
+          planned,
+          query: payload.query,
+          variables: payload.variables ?? {},
+          operationName: payload.operationName,
+          context: { authorization: connection.authorization },
+          connection,
+        };
+        return {
+          schema: opts.planner.apiGraphQLSchema,
+          document: planned.document,
+          variableValues: state.variables,
+          operationName: payload.operationName ?? undefined,
+          contextValue: state,
+        } satisfies ExecutionArgs;
+      },
+      execute: (args) => opts.executor.run(args.contextValue as OperationState),
+      subscribe: (args) => subscribe(args.contextValue as OperationState),
+    },
+    wss,
+    limits.keepAliveMs,
+  );
+
+  function subscribe(op: OperationState): AsyncIterableIterator<ExecutionResult> {
+    const node = op.planned.queryPlan.node;
+    if (node?.kind !== 'Subscription') throw new Error('Not a subscription plan');
+    const primary = node.primary;
+    const variables = Object.fromEntries((primary.variableUsages ?? []).map((v) => [v, op.variables[v]]));
+    const upstreamOp = upstreamOperation(primary.operation, primary.operationName, variables, opts.planner.apiGraphQLSchema);
+
+    op.connection.subscriptions++;
+    stats.activeSubscriptions++;
+    let closed = false;
+    let expiry: NodeJS.Timeout | undefined;
+    let chain = Promise.resolve();
+    const queue: EventQueue = new EventQueue({
+      capacity: limits.queueCapacity,
+      overflowResult: () => ({
+        errors: [
+          error('The client did not keep up; resubscribe with `after` set to the last cursor received', 'SUBSCRIPTION_OVERFLOW'),
+        ],
+      }),
+      onClose: () => {
+        if (closed) return;
+        closed = true;
+        clearTimeout(expiry);
+        upstream.close();
+        op.connection.subscriptions--;
+        stats.activeSubscriptions--;
+      },
+    });
+    const upstream = new UpstreamSubscription(
+      () => op.connection.upstream.client(primary.serviceName),
+      upstreamOp,
+      {
+        event: (event) => {
+          chain = chain
+            .then(() => opts.executor.runEvent(op, event))
+            .then((result) => queue.push(result))
+            .catch((err) => opts.logger.error({ err }, 'subscription event failed'));
+        },
+        fail: (errors) => {
+          chain = chain.then(() => {
+            queue.push({ errors: errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions })) });
+            queue.end();
+          });
+        },
+        complete: () => {
+          chain = chain.then(() => queue.end());
+        },
+      },
+      limits.resume,
+      stats,
+    );
+    const exp = op.connection.principal?.exp;
+    const MAX_TIMER_MS = 2 ** 31 - 1;
+    if (exp && exp * 1000 - Date.now() < MAX_TIMER_MS) {
+      expiry = setTimeout(
+        () => {
+          chain = chain.then(() => {
+            queue.push({ errors: [error('The token has expired; reconnect with a fresh one', 'UNAUTHENTICATED')] });
+            queue.end();
+          });
+        },
+        Math.max(0, exp * 1000 - Date.now()),
+      );
+      expiry.unref();
+    }
+    upstream.start();
+    return queue;
+  }
+
+  return {
+    dispose: async () => {
+      await disposable.dispose();
+      wss.close();
+    },
+  };
+}
+
+export type { Context };

@@ -1,0 +1,56 @@
+import { createProvider } from '../factories/directory.factory';
+import { startTestSystem, type TestSystem } from '../support/harness';
+import { collect, wsClient } from '../support/ws-client';
+
+describe('gateway: HTTP and WebSocket on one port', () => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await startTestSystem({ QUERY_MAX_DEPTH: '6' });
+  });
+  afterAll(() => t?.stop());
+
+  it('runs queries over graphql-ws with fields from two subgraphs', async () => {
+    const { provider, head } = await createProvider(t.system.subgraphs.directory.db);
+    const client = wsClient(t.url);
+    try {
+      const sub = collect(client, `query($id: ID!) { official(id: $id) { surname serviceProvider { bin head { id } } } }`, {
+        id: head.id,
+      });
+      await sub.ended();
+      expect(sub.results[0].errors).toBeUndefined();
+      expect(sub.results[0].data).toEqual({
+        official: { surname: head.surname, serviceProvider: { bin: provider.bin, head: { id: head.id } } },
+      });
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('closes a connection whose token is invalid with 4403', async () => {
+    const client = wsClient(t.url, 'not-a-token', { lazy: false });
+    const closed = await new Promise<{ code: number }>((resolve) => client.on('closed', (e) => resolve(e as { code: number })));
+    expect(closed.code).toBe(4403);
+    await client.dispose();
+  });
+
+  it('refuses a subscription over HTTP with 400 and says where to go', async () => {
+    const res = await t.query(`subscription { statusMarkAdded { id } }`);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].message).toMatch(/WebSocket/);
+  });
+
+  it('rejects operations deeper than the configured limit, over HTTP and WebSocket', async () => {
+    const deep = `{ administrativeUnits { parent { parent { parent { parent { parent { katoCode } } } } } } }`;
+    const http = await t.query(deep);
+    expect(http.status).toBe(400);
+    expect(http.errors?.[0].message).toBe('The operation is nested 7 levels deep; the limit is 6');
+    const client = wsClient(t.url);
+    try {
+      const sub = collect(client, deep);
+      await sub.ended();
+      expect(JSON.stringify(sub.error)).toContain('nested 7 levels deep');
+    } finally {
+      await client.dispose();
+    }
+  });
+});
