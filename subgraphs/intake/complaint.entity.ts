@@ -9,8 +9,9 @@ export interface StoredRespondent {
 
 /** A filed complaint as stored by intake; never updated after filing. */
 @Entity('complaint')
-@Index(['applicantIin', 'idempotencyKey'], { unique: true })
+@Index(['idempotencyScope', 'idempotencyKey'], { unique: true })
 @Index(['applicantIin', 'submittedAt'])
+@Index(['submittedAt', 'id'])
 @Index(['serviceProviderId', 'submittedAt'])
 export class ComplaintRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -93,6 +94,14 @@ export class ComplaintRecord {
   @Column({ type: 'varchar', length: 36, nullable: true })
   acceptedById: string | null;
 
+  /** Who filed it, as `citizen:<iin>` or `clerk:<officialId>`: a retry key is unique per filer, not per applicant. */
+  @Column({ type: 'varchar', length: 64 })
+  idempotencyScope: string;
+
   @Column({ type: 'varchar', length: 100, nullable: true })
   idempotencyKey: string | null;
+
+  /** SHA-256 of the validated content: a reused key with different content is a conflict, not a retry. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  contentHash: string | null;
 }

@@ -1,22 +1,50 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ComplaintConnection } from './complaint-connection.type';
+import { ComplaintFilter } from './complaint-filter.input';
 import { FileComplaintInput, OfficeComplaintInput } from './complaint.input';
 import { Complaint } from './complaint.type';
 import type { IntakeContext } from './intake.context';
 
 @Resolver(() => Complaint)
 export class ComplaintResolver {
-  @Query(() => Complaint, { nullable: true })
+  @Query(() => Complaint, { nullable: true, description: 'A complaint the caller may see; null when there is none' })
   complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: IntakeContext) {
     return ctx.complaints.byId(id);
   }
 
+  @Query(() => Complaint, { nullable: true, description: 'A complaint by its human-readable number' })
+  complaintByNumber(@Arg('number', () => String) number: string, @Ctx() ctx: IntakeContext) {
+    return ctx.complaints.byNumber(number);
+  }
+
+  @Query(() => ComplaintConnection, { description: "The citizen's own complaints, newest first" })
+  myComplaints(
+    @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 100)' }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: IntakeContext,
+  ) {
+    return ctx.complaints.mine(first, after);
+  }
+
+  @Query(() => ComplaintConnection, {
+    description: 'Complaints the caller may see (clerk, official: their provider and, official, those they handle; agency, admin: all), newest first',
+  })
+  complaints(
+    @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 100)' }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: IntakeContext,
+  ) {
+    return ctx.complaints.list(filter, first, after);
+  }
+
   @Mutation(() => Complaint, { description: 'A citizen files a complaint on the portal' })
   fileComplaint(@Arg('input', () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: IntakeContext) {
-    return ctx.complaints.file(input);
+    return ctx.filing.file(input);
   }
 
   @Mutation(() => Complaint, { description: "A clerk accepts a paper complaint at the provider's office and issues a talon" })
   acceptOfficeComplaint(@Arg('input', () => OfficeComplaintInput) input: OfficeComplaintInput, @Ctx() ctx: IntakeContext) {
-    return ctx.complaints.acceptAtOffice(input);
+    return ctx.filing.acceptAtOffice(input);
   }
 }

@@ -7,7 +7,7 @@ export interface JurisdictionAnswer {
   bodyKind: ReviewBodyKind;
 }
 
-const QUERY = /* GraphQL */ `
+const JURISDICTION = /* GraphQL */ `
   query Jurisdiction($addressee: Addressee!, $serviceProviderId: ID!, $katoCode: String, $publicService: String) {
     jurisdictionDecision(
       addressee: $addressee
@@ -22,8 +22,19 @@ const QUERY = /* GraphQL */ `
   }
 `;
 
-/** Asks the directory subgraph who handles a complaint. */
+const OFFICIAL_PROVIDER = /* GraphQL */ `
+  query OfficialProvider($id: ID!) {
+    official(id: $id) { serviceProvider { id } }
+  }
+`;
+
+/** How long an official's provider is remembered: staff moves are rare, and a stale minute is harmless. */
+const PROVIDER_CACHE_MS = 60_000;
+
+/** Asks the directory subgraph who handles a complaint, and where an official works. */
 export class DirectoryClient {
+  private readonly providers = new Map<string, { providerId: string | null; until: number }>();
+
   constructor(
     private readonly url: string,
     private readonly serviceToken: () => Promise<string>,
@@ -37,10 +48,25 @@ export class DirectoryClient {
   }): Promise<JurisdictionAnswer> {
     const data = await callService<{ jurisdictionDecision: JurisdictionAnswer }>(
       this.url,
-      QUERY,
+      JURISDICTION,
       q,
       `Bearer ${await this.serviceToken()}`,
     );
     return data.jurisdictionDecision;
+  }
+
+  /** The provider an official (or clerk) works for; null when unknown or not attached to a provider. */
+  async officialProvider(officialId: string): Promise<string | null> {
+    const cached = this.providers.get(officialId);
+    if (cached && cached.until > Date.now()) return cached.providerId;
+    const data = await callService<{ official: { serviceProvider: { id: string } | null } | null }>(
+      this.url,
+      OFFICIAL_PROVIDER,
+      { id: officialId },
+      `Bearer ${await this.serviceToken()}`,
+    );
+    const providerId = data.official?.serviceProvider?.id ?? null;
+    this.providers.set(officialId, { providerId, until: Date.now() + PROVIDER_CACHE_MS });
+    return providerId;
   }
 }

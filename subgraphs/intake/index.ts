@@ -6,11 +6,12 @@ import { OutboxRelay } from '../../platform/outbox/outbox-relay';
 import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
 import { ComplaintRecord } from './complaint.entity';
 import { intakeReferenceResolvers } from './complaint.reference';
+import { ComplaintRepository } from './complaint.repository';
 import { ComplaintResolver } from './complaint.resolver';
+import { ContactCenterResolver } from './contact-center.resolver';
 import { DirectoryClient } from './directory.client';
-import { createIntakeContext, type IntakeContext } from './intake.context';
+import { createIntakeContext, type IntakeContext, type IntakeDeps } from './intake.context';
 import { intakeMigrations } from './migrations';
-import type { ComplaintServiceDeps } from './complaint.service';
 
 export const intakeDatabase: DatabaseDefinition = {
   service: 'intake',
@@ -19,7 +20,7 @@ export const intakeDatabase: DatabaseDefinition = {
 };
 
 export function buildIntakeSchema() {
-  return buildFederatedSchema({ resolvers: [ComplaintResolver] }, intakeReferenceResolvers);
+  return buildFederatedSchema({ resolvers: [ComplaintResolver, ContactCenterResolver] }, intakeReferenceResolvers);
 }
 
 function serviceToken(rt: SubgraphRuntime) {
@@ -33,7 +34,7 @@ function serviceToken(rt: SubgraphRuntime) {
 }
 
 /** Intake's long-lived collaborators: the directory client and the outbox relay to status. */
-function createIntakeDeps(rt: SubgraphRuntime): { deps: ComplaintServiceDeps; relay: OutboxRelay } {
+function createIntakeDeps(rt: SubgraphRuntime): { deps: IntakeDeps; relay: OutboxRelay } {
   const token = serviceToken(rt);
   const relay = new OutboxRelay({
     db: rt.db,
@@ -50,11 +51,11 @@ function createIntakeDeps(rt: SubgraphRuntime): { deps: ComplaintServiceDeps; re
     },
   });
   const directory = new DirectoryClient(rt.config.directory.url, token);
-  return { deps: { db: rt.db, directory, onEventsQueued: () => relay.kick() }, relay };
+  return { deps: { repository: new ComplaintRepository(rt.db), directory, onEventsQueued: () => relay.kick() }, relay };
 }
 
 export function intakeSubgraph(): SubgraphDefinition<IntakeContext> {
-  let deps: ComplaintServiceDeps;
+  let deps: IntakeDeps;
   return {
     name: 'intake',
     database: intakeDatabase,

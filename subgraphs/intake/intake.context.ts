@@ -1,11 +1,29 @@
 import type { AuthState } from '../../platform/auth';
-import { ComplaintService, type ComplaintServiceDeps } from './complaint.service';
+import { ComplaintFilingService } from './complaint-filing.service';
+import { ComplaintReadingService } from './complaint-reading.service';
+import { createIntakeLoaders } from './complaint.loaders';
+import type { ComplaintRepository } from './complaint.repository';
+import type { DirectoryClient } from './directory.client';
+
+/** Intake's long-lived collaborators, shared by every request. */
+export interface IntakeDeps {
+  repository: ComplaintRepository;
+  directory: DirectoryClient;
+  /** Called after a commit that queued events. */
+  onEventsQueued: () => void;
+}
 
 export interface IntakeContext {
   auth: AuthState;
-  complaints: ComplaintService;
+  filing: ComplaintFilingService;
+  complaints: ComplaintReadingService;
 }
 
-export function createIntakeContext(deps: ComplaintServiceDeps, auth: AuthState): IntakeContext {
-  return { auth, complaints: new ComplaintService(deps, auth) };
+export function createIntakeContext(deps: IntakeDeps, auth: AuthState): IntakeContext {
+  const loaders = createIntakeLoaders(deps.repository);
+  return {
+    auth,
+    filing: new ComplaintFilingService(deps, auth),
+    complaints: new ComplaintReadingService(deps, loaders, auth),
+  };
 }

@@ -1,0 +1,167 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { requireRole, type AuthState, type Principal } from '../../platform/auth';
+import { isUniqueViolation } from '../../platform/database';
+import { Channel } from '../../platform/enums';
+import { AppError, BadUserInput, Conflict, Forbidden } from '../../platform/errors';
+import type { ComplaintFiledEvent } from '../../platform/events';
+import { kzDate } from '../../platform/scalars';
+import { complaintNumber, talonNumber } from './complaint-number';
+import { ComplaintRecord } from './complaint.entity';
+import type { FileComplaintInput, OfficeComplaintInput } from './complaint.input';
+import { toComplaint } from './complaint.mapper';
+import type { ComplaintRepository } from './complaint.repository';
+import type { Complaint } from './complaint.type';
+import type { DirectoryClient, JurisdictionAnswer } from './directory.client';
+import { validateComplaint, type ValidComplaint } from './validation/complaint.validation';
+
+export interface FilingDeps {
+  repository: ComplaintRepository;
+  directory: DirectoryClient;
+  /** Called after a commit that queued events. */
+  onEventsQueued: () => void;
+}
+
+/** A random number colliding with an existing one is retried this many times. */
+const NUMBER_ATTEMPTS = 3;
+
+/** Filing on both channels (seed: required content, addressee, jurisdiction, talon). */
+export class ComplaintFilingService {
+  constructor(
+    private readonly deps: FilingDeps,
+    private readonly auth: AuthState,
+  ) {}
+
+  async file(input: FileComplaintInput): Promise<Complaint> {
+    const citizen = requireRole(this.auth, 'citizen');
+    const valid = validateComplaint(input, { signature: input.signature }, citizen.iin!);
+    return this.store(citizen, valid, Channel.PORTAL, `citizen:${citizen.iin}`);
+  }
+
+  async acceptAtOffice(input: OfficeComplaintInput): Promise<Complaint> {
+    const clerk = requireRole(this.auth, 'clerk');
+    const valid = validateComplaint(input, { applicantIin: input.applicantIin, signedOnPaper: input.signedOnPaper });
+    // Seed: a paper complaint is handed in at the provider's office, so its clerk accepts it for that provider.
+    const clerkProvider = await this.deps.directory.officialProvider(clerk.officialId!);
+    if (clerkProvider !== valid.serviceProviderId) {
+      throw new Forbidden("A clerk accepts paper complaints only for their own service provider's office");
+    }
+    return this.store(clerk, valid, Channel.OFFICE, `clerk:${clerk.officialId}`);
+  }
+
+  private async store(actor: Principal, v: ValidComplaint, channel: Channel, scope: string): Promise<Complaint> {
+    const hash = v.idempotencyKey ? contentHash(channel, v) : null;
+    if (v.idempotencyKey) {
+      const earlier = await this.deps.repository.byIdempotencyKey(scope, v.idempotencyKey);
+      if (earlier) return this.replay(earlier, hash, actor);
+    }
+    const decision = await this.jurisdiction(v);
+    for (let attempt = 1; ; attempt++) {
+      const record = newRecord(v, channel, actor, scope, hash, decision);
+      try {
+        await this.deps.repository.insertWithEvent(record, filedEvent(record));
+        this.deps.onEventsQueued();
+        return toComplaint(record, actor);
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        if (v.idempotencyKey) {
+          // A concurrent retry with the same key committed first.
+          const winner = await this.deps.repository.byIdempotencyKey(scope, v.idempotencyKey);
+          if (winner) return this.replay(winner, hash, actor);
+        }
+        if (attempt >= NUMBER_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  private replay(earlier: ComplaintRecord, hash: string | null, actor: Principal): Complaint {
+    if (earlier.contentHash !== hash) {
+      throw new Conflict('This idempotency key was already used for a different complaint', { complaintId: earlier.id });
+    }
+    return toComplaint(earlier, actor);
+  }
+
+  /** The directory's answer; an unknown provider or unit is the caller's input error, named by field. */
+  private async jurisdiction(v: ValidComplaint): Promise<JurisdictionAnswer> {
+    try {
+      const { addressee, serviceProviderId, katoCode, publicService } = v;
+      return await this.deps.directory.jurisdiction({ addressee, serviceProviderId, katoCode, publicService });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.extensions.code !== 'NOT_FOUND') throw err;
+      if (err.extensions.id === v.serviceProviderId) {
+        throw new BadUserInput(`No service provider ${v.serviceProviderId} is on record`, 'input.serviceProviderId');
+      }
+      if (v.katoCode && err.extensions.id === v.katoCode) {
+        throw new BadUserInput(`No administrative unit ${v.katoCode} is on record`, 'input.katoCode');
+      }
+      throw err; // nobody competent on record: a directory gap, not the applicant's mistake
+    }
+  }
+}
+
+function contentHash(channel: Channel, v: ValidComplaint): string {
+  const { idempotencyKey: _key, ...content } = v;
+  return createHash('sha256').update(JSON.stringify({ channel, ...content })).digest('hex');
+}
+
+function newRecord(
+  v: ValidComplaint,
+  channel: Channel,
+  actor: Principal,
+  scope: string,
+  hash: string | null,
+  decision: JurisdictionAnswer,
+): ComplaintRecord {
+  const submittedAt = new Date();
+  const filedOn = kzDate(submittedAt);
+  const office = channel === Channel.OFFICE;
+  return Object.assign(new ComplaintRecord(), {
+    id: randomUUID(),
+    number: complaintNumber(filedOn),
+    channel,
+    addressee: v.addressee,
+    serviceProviderId: v.serviceProviderId,
+    katoCode: v.katoCode,
+    publicService: v.publicService,
+    applicantIin: v.applicantIin,
+    applicantSurname: v.applicant.surname,
+    applicantName: v.applicant.name,
+    applicantPatronymic: v.applicant.patronymic,
+    postalAddress: v.applicant.postalAddress,
+    phones: v.applicant.phones,
+    respondents: v.respondents,
+    reasons: v.reasons,
+    demands: v.demands,
+    signature: v.signature,
+    filedOn,
+    submittedAt,
+    handlerId: decision.official.id,
+    handlerBodyId: decision.official.serviceProvider?.id ?? decision.official.administrativeUnit?.katoCode ?? null,
+    jurisdictionRule: decision.rule.slice(0, 300),
+    reviewBodyKind: decision.bodyKind,
+    talonNumber: office ? talonNumber(filedOn) : null,
+    talonIssuedAt: office ? submittedAt : null,
+    acceptedById: office ? actor.officialId! : null,
+    idempotencyScope: scope,
+    idempotencyKey: v.idempotencyKey,
+    contentHash: hash,
+  });
+}
+
+function filedEvent(r: ComplaintRecord): ComplaintFiledEvent {
+  return {
+    type: 'ComplaintFiled',
+    eventId: randomUUID(),
+    complaintId: r.id,
+    number: r.number,
+    channel: r.channel,
+    addressee: r.addressee,
+    applicantIin: r.applicantIin,
+    serviceProviderId: r.serviceProviderId,
+    katoCode: r.katoCode,
+    handlerId: r.handlerId,
+    handlerBodyId: r.handlerBodyId,
+    reviewBodyKind: r.reviewBodyKind,
+    submittedAt: r.submittedAt.toISOString(),
+    filedOn: r.filedOn,
+  };
+}

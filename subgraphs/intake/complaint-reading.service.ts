@@ -1,0 +1,93 @@
+import { requireRole, type AuthState, type Principal, type Role } from '../../platform/auth';
+import { BadUserInput } from '../../platform/errors';
+import { decodeCursor, encodeCursor } from './complaint.cursor';
+import type { ComplaintConnection } from './complaint-connection.type';
+import type { ComplaintFilter } from './complaint-filter.input';
+import { toComplaint } from './complaint.mapper';
+import type { ComplaintRepository } from './complaint.repository';
+import type { Complaint } from './complaint.type';
+import { assertCanSee, scopeOf, type ViewerScope } from './complaint.visibility';
+import type { DirectoryClient } from './directory.client';
+import type { IntakeLoaders } from './complaint.loaders';
+import { LIMITS } from './validation/limits';
+
+export interface ReadingDeps {
+  repository: ComplaintRepository;
+  directory: DirectoryClient;
+}
+
+/** Roles that may list complaints beyond their own (api.md: official, agency, admin; and the office clerk). */
+const LISTING_ROLES: Role[] = ['clerk', 'official', 'agency', 'admin'];
+
+/** Reading complaints, with who-sees-what applied (complaint.visibility). */
+export class ComplaintReadingService {
+  private scope?: Promise<ViewerScope>;
+
+  constructor(
+    private readonly deps: ReadingDeps,
+    private readonly loaders: IntakeLoaders,
+    private readonly auth: AuthState,
+  ) {}
+
+  /** A complaint by id: null when there is none, FORBIDDEN when it is someone else's. */
+  async byId(id: string): Promise<Complaint | null> {
+    const viewer = requireRole(this.auth);
+    const record = await this.loaders.complaint.load(id);
+    if (!record) return null;
+    assertCanSee(await this.viewerScope(viewer), record);
+    return toComplaint(record, viewer);
+  }
+
+  async byNumber(number: string): Promise<Complaint | null> {
+    const viewer = requireRole(this.auth);
+    const record = await this.deps.repository.byNumber(number.trim());
+    if (!record) return null;
+    assertCanSee(await this.viewerScope(viewer), record);
+    return toComplaint(record, viewer);
+  }
+
+  mine(first: number | null | undefined, after: string | null | undefined): Promise<ComplaintConnection> {
+    const citizen = requireRole(this.auth, 'citizen');
+    return this.page(citizen, {}, first, after);
+  }
+
+  list(filter: ComplaintFilter | null | undefined, first: number | null | undefined, after: string | null | undefined) {
+    const viewer = requireRole(this.auth, ...LISTING_ROLES);
+    const f = filter ?? {};
+    if (f.filedFrom && f.filedTo && f.filedFrom > f.filedTo) {
+      throw new BadUserInput('filedFrom is after filedTo', 'filter.filedFrom');
+    }
+    return this.page(viewer, f, first, after);
+  }
+
+  private async page(
+    viewer: Principal,
+    filter: ComplaintFilter,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<ComplaintConnection> {
+    const { defaultFirst, maxFirst } = LIMITS.page;
+    if (first != null && first < 0) throw new BadUserInput('first must not be negative', 'first');
+    const take = Math.min(first ?? defaultFirst, maxFirst);
+    const cursor = after ? decodeCursor(after) : null;
+    const scope = await this.viewerScope(viewer);
+    const { rows, totalCount } = await this.deps.repository.page(scope, filter, cursor, take + 1);
+    const shown = rows.slice(0, take);
+    const edges = shown.map((r) => ({ cursor: encodeCursor(r), node: toComplaint(r, viewer) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount,
+    };
+  }
+
+  /** Staff scope needs the caller's provider, which the directory knows (asked once per request). */
+  private viewerScope(viewer: Principal): Promise<ViewerScope> {
+    this.scope ??= (async () => {
+      const staff = viewer.role === 'clerk' || viewer.role === 'official';
+      const providerId = staff ? await this.deps.directory.officialProvider(viewer.officialId!) : null;
+      return scopeOf(viewer, providerId);
+    })();
+    return this.scope;
+  }
+}

@@ -1,0 +1,17 @@
+import DataLoader from 'dataloader';
+import type { ComplaintRecord } from './complaint.entity';
+import type { ComplaintRepository } from './complaint.repository';
+
+export interface IntakeLoaders {
+  /** Complaints by id, batched per request: a page of references is one query. */
+  complaint: DataLoader<string, ComplaintRecord | null>;
+}
+
+export function createIntakeLoaders(repository: ComplaintRepository): IntakeLoaders {
+  return {
+    complaint: new DataLoader(async (ids) => {
+      const found = new Map((await repository.byIds(ids)).map((r) => [r.id, r]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+  };
+}
