@@ -1,0 +1,177 @@
+import { startSubgraph } from '../../platform/subgraph-server';
+import { statusSubgraph } from '../../subgraphs/status';
+import { complaintInput } from '../factories/complaint.factory';
+import { createProvider } from '../factories/directory.factory';
+import { validIin } from '../factories/iin';
+import { eventually, startTestSystem, type TestSystem } from '../support/harness';
+import { collect, wsClient } from '../support/ws-client';
+
+const FILE = `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id number } }`;
+const CABINET = `
+  subscription Cabinet($complaintId: ID, $after: String) {
+    statusMarkAdded(complaintId: $complaintId, after: $after) {
+      kind cursor
+      complaint { id number handler { id surname position } }
+    }
+  }`;
+
+describe('gateway subscriptions', () => {
+  let t: TestSystem;
+  let providerId: string;
+  let head: { id: string; surname: string; position: string };
+  beforeAll(async () => {
+    t = await startTestSystem({ WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3' });
+    const created = await createProvider(t.system.subgraphs.directory.db);
+    providerId = created.provider.id;
+    head = created.head;
+  });
+  afterAll(() => t?.stop());
+
+  async function file(token: string) {
+    const r = await t.query(FILE, { input: complaintInput(providerId) }, token);
+    expect(r.errors).toBeUndefined();
+    return r.data.fileComplaint as { id: string; number: string };
+  }
+
+  it("streams every mark of a citizen's complaints with fields from intake and directory", async () => {
+    const token = await t.token('citizen', { iin: validIin() });
+    const client = wsClient(t.url, token);
+    try {
+      const sub = collect(client, CABINET);
+      await eventually(async () => expect(t.system.gateway.stats.upstreamSubscriptions).toBeGreaterThan(0));
+      const a = await file(token);
+      const b = await file(token);
+      const results = await sub.next(2);
+      expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+      expect(results.map((r) => r.data!.statusMarkAdded)).toEqual([
+        expect.objectContaining({ kind: 'DELIVERED', complaint: { id: a.id, number: a.number, handler: head } }),
+        expect.objectContaining({ kind: 'DELIVERED', complaint: { id: b.id, number: b.number, handler: head } }),
+      ]);
+      sub.close();
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('supports variables, fragments, aliases and @include', async () => {
+    const iin = validIin();
+    const token = await t.token('citizen', { iin });
+    const client = wsClient(t.url, token);
+    try {
+      const sub = collect(
+        client,
+        `subscription($withHandler: Boolean!) {
+           mark: statusMarkAdded { ...M complaint { num: number handler @include(if: $withHandler) { surname } } }
+         }
+         fragment M on StatusMark { kind }`,
+        { withHandler: false },
+      );
+      await eventually(async () => expect(t.system.gateway.stats.upstreamSubscriptions).toBeGreaterThan(0));
+      const a = await file(token);
+      const [first] = await sub.next(1);
+      expect(first.data).toEqual({ mark: { kind: 'DELIVERED', complaint: { num: a.number } } });
+      sub.close();
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it("answers FORBIDDEN for another citizen's complaint", async () => {
+    const owner = await t.token('citizen', { iin: validIin() });
+    const a = await file(owner);
+    const stranger = wsClient(t.url, await t.token('citizen', { iin: validIin() }));
+    try {
+      const sub = collect(stranger, CABINET, { complaintId: a.id });
+      await sub.ended();
+      const errors = JSON.stringify([sub.error, sub.results]);
+      expect(errors).toContain('FORBIDDEN');
+    } finally {
+      await stranger.dispose();
+    }
+  });
+
+  it('replays from `after` when a client reconnects, then goes live', async () => {
+    const token = await t.token('citizen', { iin: validIin() });
+    const first = wsClient(t.url, token);
+    const sub = collect(first, CABINET);
+    await eventually(async () => expect(t.system.gateway.stats.upstreamSubscriptions).toBeGreaterThan(0));
+    const a = await file(token);
+    const [seen] = await sub.next(1);
+    await first.dispose();
+    const b = await file(token); // while the cabinet is away
+
+    const second = wsClient(t.url, token);
+    try {
+      const resumed = collect(second, CABINET, { after: seen.data!.statusMarkAdded.cursor });
+      const [missed] = await resumed.next(1);
+      expect(missed.data!.statusMarkAdded.complaint.id).toBe(b.id);
+      const c = await file(token);
+      const all = await resumed.next(2);
+      expect(all.map((r) => r.data!.statusMarkAdded.complaint.id)).toEqual([b.id, c.id]);
+      expect(a.id).not.toBe(b.id);
+    } finally {
+      await second.dispose();
+    }
+  });
+
+  it('limits subscriptions per connection', async () => {
+    const token = await t.token('citizen', { iin: validIin() });
+    const client = wsClient(t.url, token);
+    try {
+      const subs = [1, 2, 3, 4].map(() => collect(client, CABINET));
+      await subs[3].ended();
+      expect(JSON.stringify(subs[3].error)).toContain('TOO_MANY_SUBSCRIPTIONS');
+      expect(subs.slice(0, 3).every((s) => s.error === undefined)).toBe(true);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('leaves no upstream subscription or socket behind when clients leave', async () => {
+    const clients = await Promise.all(
+      [1, 2, 3].map(async () => wsClient(t.url, await t.token('citizen', { iin: validIin() }))),
+    );
+    const subs = clients.map((c) => collect(c, CABINET));
+    await eventually(async () => expect(t.system.gateway.stats.upstreamSockets).toBeGreaterThanOrEqual(3));
+    subs[0].close();
+    await Promise.all(clients.slice(1).map((c) => c.dispose()));
+    await clients[0].dispose();
+    await eventually(async () =>
+      expect(t.system.gateway.stats.snapshot()).toMatchObject({
+        downstreamConnections: 0,
+        activeSubscriptions: 0,
+        upstreamSubscriptions: 0,
+        upstreamSockets: 0,
+      }),
+    );
+  });
+
+  it('resumes transparently when the status subgraph restarts mid-stream: no gap, no duplicate', async () => {
+    const token = await t.token('citizen', { iin: validIin() });
+    const client = wsClient(t.url, token);
+    try {
+      const sub = collect(client, CABINET);
+      await eventually(async () => expect(t.system.gateway.stats.upstreamSubscriptions).toBeGreaterThan(0));
+      const a = await file(token);
+      await sub.next(1);
+
+      const old = t.system.subgraphs.status;
+      await old.stop();
+      const b = await file(token); // stored by intake; its event waits in the outbox
+      const restarted = await startSubgraph(statusSubgraph(), {
+        ...t.config,
+        directory: { port: t.system.subgraphs.directory.port, url: t.system.subgraphs.directory.url },
+        status: { port: old.port, url: old.url },
+      });
+      t.system.subgraphs.status = restarted;
+      await sub.next(2, 30_000); // B, delivered once the outbox relay reaches the new instance
+      const c = await file(token);
+
+      const results = await sub.next(3, 30_000);
+      expect(results.map((r) => r.data?.statusMarkAdded.complaint.id)).toEqual([a.id, b.id, c.id]);
+      expect(t.system.gateway.stats.resumes).toBeGreaterThan(0);
+    } finally {
+      await client.dispose();
+    }
+  }, 60_000);
+});
