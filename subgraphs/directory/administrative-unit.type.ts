@@ -23,4 +23,8 @@ export class AdministrativeUnit {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   akimOfficialId: string | null;
+
+  @Field(() => Boolean, { description: 'False once deactivated: no longer listed; its akim is skipped by jurisdiction' })
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import { AdministrativeUnit } from './administrative-unit.type';
+import { Competence } from './competence.type';
 import { Official } from './official.type';
 import { ServiceProvider } from './service-provider.type';
 
@@ -8,6 +9,7 @@ export interface DirectoryLoaders {
   official: DataLoader<string, Official | null>;
   serviceProvider: DataLoader<string, ServiceProvider | null>;
   administrativeUnit: DataLoader<string, AdministrativeUnit | null>;
+  competencesOfOfficial: DataLoader<string, Competence[]>;
 }
 
 /** One query per entity type for all the keys asked in one tick of a request. */
@@ -19,10 +21,21 @@ function byKey<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>,
   });
 }
 
+function competencesOfOfficial(db: DataSource) {
+  return new DataLoader<string, Competence[]>(async (officialIds) => {
+    const rows = await db.getRepository(Competence).find({
+      where: { officialId: In([...officialIds]) },
+      order: { kind: 'ASC', name: 'ASC' },
+    });
+    return officialIds.map((id) => rows.filter((r) => r.officialId === id));
+  });
+}
+
 export function createDirectoryLoaders(db: DataSource): DirectoryLoaders {
   return {
     official: byKey(db, Official, 'id'),
     serviceProvider: byKey(db, ServiceProvider, 'id'),
     administrativeUnit: byKey(db, AdministrativeUnit, 'katoCode'),
+    competencesOfOfficial: competencesOfOfficial(db),
   };
 }

@@ -3,6 +3,8 @@ import { buildFederatedSchema } from '../../platform/federated-schema';
 import type { SubgraphDefinition } from '../../platform/subgraph-server';
 import { AdministrativeUnitResolver } from './administrative-unit.resolver';
 import { AdministrativeUnit } from './administrative-unit.type';
+import { CompetenceResolver } from './competence.resolver';
+import { Competence } from './competence.type';
 import { createDirectoryContext, type DirectoryContext } from './directory.context';
 import { directoryReferenceResolvers } from './directory.reference';
 import { seedDemoDirectory } from './directory.seed';
@@ -15,13 +17,21 @@ import { ServiceProvider } from './service-provider.type';
 
 export const directoryDatabase: DatabaseDefinition = {
   service: 'directory',
-  entities: [Official, ServiceProvider, AdministrativeUnit],
+  entities: [Official, ServiceProvider, AdministrativeUnit, Competence],
   migrations: directoryMigrations,
 };
 
 export function buildDirectorySchema() {
   return buildFederatedSchema(
-    { resolvers: [OfficialResolver, ServiceProviderResolver, AdministrativeUnitResolver, JurisdictionResolver] },
+    {
+      resolvers: [
+        OfficialResolver,
+        ServiceProviderResolver,
+        AdministrativeUnitResolver,
+        CompetenceResolver,
+        JurisdictionResolver,
+      ],
+    },
     directoryReferenceResolvers,
   );
 }

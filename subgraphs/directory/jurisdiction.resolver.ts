@@ -12,9 +12,11 @@ export class JurisdictionResolver {
     @Arg('serviceProviderId', () => ID) serviceProviderId: string,
     @Arg('katoCode', () => String, { nullable: true }) katoCode: string | null,
     @Arg('publicService', () => String, { nullable: true }) publicService: string | null,
+    @Arg('issueCategory', () => String, { nullable: true, description: 'What the complaint is about, matched against competences' })
+    issueCategory: string | null,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return (await ctx.jurisdiction.decide({ addressee, serviceProviderId, katoCode, publicService })).official;
+    return (await ctx.jurisdiction.decide({ addressee, serviceProviderId, katoCode, publicService, issueCategory })).official;
   }
 
   @Query(() => JurisdictionDecision, { description: 'The official a complaint goes to, with the rule that chose them' })
@@ -23,8 +25,10 @@ export class JurisdictionResolver {
     @Arg('serviceProviderId', () => ID) serviceProviderId: string,
     @Arg('katoCode', () => String, { nullable: true }) katoCode: string | null,
     @Arg('publicService', () => String, { nullable: true }) publicService: string | null,
+    @Arg('issueCategory', () => String, { nullable: true, description: 'What the complaint is about, matched against competences' })
+    issueCategory: string | null,
     @Ctx() ctx: DirectoryContext,
   ) {
-    return ctx.jurisdiction.decide({ addressee, serviceProviderId, katoCode, publicService });
+    return ctx.jurisdiction.decide({ addressee, serviceProviderId, katoCode, publicService, issueCategory });
   }
 }

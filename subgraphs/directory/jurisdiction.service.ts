@@ -1,18 +1,36 @@
-import type { DataSource } from 'typeorm';
+import { In, IsNull, type DataSource, type FindOptionsWhere } from 'typeorm';
 import { Addressee, ReviewBodyKind } from '../../platform/enums';
 import { AppError, BadUserInput, NotFound } from '../../platform/errors';
+import type { AdministrativeUnit } from './administrative-unit.type';
+import { Competence } from './competence.type';
+import { hasSubject, pickCompetent, type ComplaintSubject } from './competence-match';
 import type { DirectoryLoaders } from './directory.loaders';
 import type { JurisdictionDecision } from './jurisdiction.type';
-import type { Official } from './official.type';
+import { KATO_PROBLEM_MESSAGES, katoProblem } from './kato';
+import { Official } from './official.type';
+import { ServiceProviderKind } from './service-provider-kind';
+import type { ServiceProvider } from './service-provider.type';
 
-export interface JurisdictionQuery {
+export interface JurisdictionQuery extends ComplaintSubject {
   addressee: Addressee;
   serviceProviderId: string;
   katoCode?: string | null;
-  publicService?: string | null;
 }
 
-/** Chooses the competent official for a complaint (seed step 3). */
+/** The organisation a complaint goes to: its members, its head, and the kind of body it is. */
+interface Body {
+  name: string;
+  kind: ReviewBodyKind;
+  head: Official | null;
+  headTitle: string;
+  /** Who works there: a provider's officials, or an akimat's (a unit, no provider). */
+  members: FindOptionsWhere<Official>;
+}
+
+/**
+ * Chooses the competent official for a complaint (seed step 3): the addressee picks the body, then
+ * competence picks the official within it, falling back to the body's head. Inactive officials are never chosen.
+ */
 export class JurisdictionService {
   constructor(
     private readonly db: DataSource,
@@ -20,28 +38,88 @@ export class JurisdictionService {
   ) {}
 
   async decide(q: JurisdictionQuery): Promise<JurisdictionDecision> {
+    if (q.katoCode) {
+      const problem = katoProblem(q.katoCode);
+      if (problem) throw new BadUserInput(KATO_PROBLEM_MESSAGES[problem], 'katoCode');
+    }
     const provider = await this.loaders.serviceProvider.load(q.serviceProviderId);
-    if (!provider) throw new NotFound('Service provider', q.serviceProviderId);
+    if (!provider || !provider.active) throw new NotFound('Service provider', q.serviceProviderId);
 
     if (q.addressee === Addressee.AKIM) {
       if (!q.katoCode) throw new BadUserInput('katoCode is required when the addressee is AKIM', 'katoCode');
-      let unit = await this.loaders.administrativeUnit.load(q.katoCode);
-      if (!unit) throw new NotFound('Administrative unit', q.katoCode);
-      const asked = unit;
-      while (unit) {
-        const akim = unit.akimOfficialId ? await this.active(unit.akimOfficialId) : null;
-        if (akim) {
-          const rule = unit === asked ? `akim of ${unit.nameRu}` : `akim of ${unit.nameRu} (no akim on record for ${asked.nameRu})`;
-          return { official: akim, rule, bodyKind: ReviewBodyKind.LOCAL_EXECUTIVE_BODY };
-        }
-        unit = unit.parentKatoCode ? await this.loaders.administrativeUnit.load(unit.parentKatoCode) : null;
-      }
-      throw new AppError('NOT_FOUND', `No akim is on record for ${asked.nameRu} or any unit above it`);
+      const { body, walked } = await this.akimatFor(q.katoCode);
+      return this.choose(body, q, walked ? `addressed to the akim; ${walked}` : 'addressed to the akim');
     }
+    const body = await this.providerBody(provider);
+    const why = q.addressee === Addressee.PORTAL ? 'filed through the portal' : 'addressed to the head of the service provider';
+    return this.choose(body, q, why);
+  }
 
-    const head = provider.headOfficialId ? await this.active(provider.headOfficialId) : null;
-    if (!head) throw new AppError('NOT_FOUND', `Nobody active is on record as head of ${provider.nameRu}`);
-    return { official: head, rule: `head of ${provider.nameRu}`, bodyKind: ReviewBodyKind.SERVICE_PROVIDER };
+  private async providerBody(provider: ServiceProvider): Promise<Body> {
+    const quality = provider.kind === ServiceProviderKind.QUALITY_CONTROL_BODY;
+    return {
+      name: provider.nameRu,
+      kind: quality ? ReviewBodyKind.QUALITY_CONTROL_BODY : ReviewBodyKind.SERVICE_PROVIDER,
+      head: provider.headOfficialId ? await this.active(provider.headOfficialId) : null,
+      headTitle: 'head',
+      members: { serviceProviderId: provider.id },
+    };
+  }
+
+  /** The akimat of the unit, or of the nearest unit above it with an active akim on record. */
+  private async akimatFor(katoCode: string): Promise<{ body: Body; walked: string | null }> {
+    const asked = await this.loaders.administrativeUnit.load(katoCode);
+    if (!asked || !asked.active) throw new NotFound('Administrative unit', katoCode);
+    const passed: AdministrativeUnit[] = [];
+    for (let unit: AdministrativeUnit | null = asked; unit; ) {
+      const akim = unit.active && unit.akimOfficialId ? await this.active(unit.akimOfficialId) : null;
+      if (akim) {
+        const body: Body = {
+          name: `акимат: ${unit.nameRu}`,
+          kind: ReviewBodyKind.LOCAL_EXECUTIVE_BODY,
+          head: akim,
+          headTitle: 'akim',
+          members: { katoCode: unit.katoCode, serviceProviderId: IsNull() },
+        };
+        const walked = passed.length ? `no active akim on record for ${passed.map((u) => u.nameRu).join(', ')}` : null;
+        return { body, walked };
+      }
+      passed.push(unit);
+      if (passed.length > 10) break; // a parent cycle in bad data must not loop forever
+      unit = unit.parentKatoCode ? await this.loaders.administrativeUnit.load(unit.parentKatoCode) : null;
+    }
+    throw new AppError('NOT_FOUND', `No active akim is on record for ${asked.nameRu} or any unit above it`, {
+      katoCode,
+      reason: 'NO_AKIM_ON_RECORD',
+    });
+  }
+
+  private async choose(body: Body, subject: ComplaintSubject, why: string): Promise<JurisdictionDecision> {
+    if (hasSubject(subject)) {
+      const members = await this.db.getRepository(Official).find({
+        where: { ...body.members, active: true },
+        order: { surname: 'ASC', name: 'ASC', id: 'ASC' },
+      });
+      const competences = members.length
+        ? await this.db.getRepository(Competence).findBy({ officialId: In(members.map((m) => m.id)), active: true })
+        : [];
+      const match = pickCompetent(members, competences, subject);
+      if (match) {
+        const covers = match.matched.map((c) => `«${c.name}»`).join(' and ');
+        return {
+          official: match.official,
+          rule: `${why}; in ${body.name}, the official competent for ${covers}`,
+          bodyKind: body.kind,
+        };
+      }
+    }
+    if (body.head) {
+      const fallback = hasSubject(subject) ? ', as nobody there is on record as competent for the complaint' : '';
+      return { official: body.head, rule: `${why}; the ${body.headTitle} of ${body.name}${fallback}`, bodyKind: body.kind };
+    }
+    throw new AppError('NOT_FOUND', `Nobody active is on record in ${body.name} to review the complaint: neither a competent official nor the ${body.headTitle}`, {
+      reason: 'NOBODY_ON_RECORD',
+    });
   }
 
   private async active(id: string): Promise<Official | null> {

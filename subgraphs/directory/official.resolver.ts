@@ -1,6 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DirectoryContext } from './directory.context';
 import { AdministrativeUnit } from './administrative-unit.type';
+import { Competence } from './competence.type';
+import { CreateOfficialInput, UpdateOfficialInput } from './official.inputs';
+import { OfficialService } from './official.service';
 import { Official } from './official.type';
 import { ServiceProvider } from './service-provider.type';
 
@@ -19,5 +22,32 @@ export class OfficialResolver {
   @FieldResolver(() => AdministrativeUnit, { nullable: true })
   administrativeUnit(@Root() official: Official, @Ctx() ctx: DirectoryContext) {
     return official.katoCode ? ctx.loaders.administrativeUnit.load(official.katoCode) : null;
+  }
+
+  @FieldResolver(() => [Competence], { description: 'What the official resolves (active and deactivated)' })
+  competences(@Root() official: Official, @Ctx() ctx: DirectoryContext) {
+    return ctx.loaders.competencesOfOfficial.load(official.id);
+  }
+
+  @Authorized('admin')
+  @Mutation(() => Official, { description: 'Adds an official to a service provider or an akimat (admin)' })
+  createOfficial(@Arg('input', () => CreateOfficialInput) input: CreateOfficialInput, @Ctx() ctx: DirectoryContext) {
+    return new OfficialService(ctx.db).create(input);
+  }
+
+  @Authorized('admin')
+  @Mutation(() => Official, { description: "Changes an official's name, position or active flag (admin)" })
+  updateOfficial(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateOfficialInput) input: UpdateOfficialInput,
+    @Ctx() ctx: DirectoryContext,
+  ) {
+    return new OfficialService(ctx.db).update(id, input);
+  }
+
+  @Authorized('admin')
+  @Mutation(() => Official, { description: 'Deactivates an official: kept for history, never chosen again (admin)' })
+  deactivateOfficial(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+    return new OfficialService(ctx.db).deactivate(id);
   }
 }

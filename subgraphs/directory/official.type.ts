@@ -29,10 +29,12 @@ export class Official {
   @Column({ type: 'varchar', length: 36, nullable: true })
   serviceProviderId: string | null;
 
+  /** The unit the official serves; an akimat official has a unit and no provider. */
+  @Index()
   @Column({ type: 'varchar', length: 9, nullable: true })
   katoCode: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Inactive officials are kept for history and never chosen by jurisdiction' })
   @Column({ type: 'boolean', default: true })
   active: boolean;
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { ServiceProviderKind } from './service-provider-kind';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A body that provides public services (or reviews complaints about them)' })
@@ -21,9 +22,18 @@ export class ServiceProvider {
   @Column({ type: 'varchar', length: 300 })
   nameRu: string;
 
+  @Field(() => ServiceProviderKind)
+  @Column({ type: 'varchar', length: 30, default: ServiceProviderKind.SERVICE_PROVIDER })
+  kind: ServiceProviderKind;
+
+  @Index()
   @Column({ type: 'varchar', length: 9 })
   katoCode: string;
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   headOfficialId: string | null;
+
+  @Field(() => Boolean, { description: 'False once deactivated: no longer listed or chosen by jurisdiction' })
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
 }

@@ -1,11 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AdministrativeUnit } from '../../subgraphs/directory/administrative-unit.type';
+import { binCheckDigit } from '../../subgraphs/directory/bin';
+import { competenceMatchKey } from '../../subgraphs/directory/competence-match';
+import { Competence } from '../../subgraphs/directory/competence.type';
+import { CompetenceKind } from '../../subgraphs/directory/competence-kind';
 import { Official } from '../../subgraphs/directory/official.type';
+import { ServiceProviderKind } from '../../subgraphs/directory/service-provider-kind';
 import { ServiceProvider } from '../../subgraphs/directory/service-provider.type';
 
-let counter = 0;
+let counter = Math.floor(Math.random() * 50000);
 const next = () => ++counter;
+
+/** A fresh valid BIN (a resident head office registered in January 2024), different on every call. */
+export function validBin(): string {
+  for (;;) {
+    const first11 = `2401400${String(next() % 100000).padStart(4, '0').slice(-4)}`;
+    const check = binCheckDigit(first11);
+    if (check !== null) return `${first11}${check}`;
+  }
+}
 
 export async function createUnit(db: DataSource, over: Partial<AdministrativeUnit> = {}): Promise<AdministrativeUnit> {
   const unit = db.getRepository(AdministrativeUnit).create({
@@ -14,6 +28,7 @@ export async function createUnit(db: DataSource, over: Partial<AdministrativeUni
     nameRu: 'город Астана',
     parentKatoCode: null,
     akimOfficialId: null,
+    active: true,
     ...over,
   });
   return db.getRepository(AdministrativeUnit).save(unit);
@@ -41,10 +56,10 @@ export async function createProvider(
   db: DataSource,
   over: Partial<ServiceProvider> = {},
 ): Promise<{ provider: ServiceProvider; head: Official }> {
-  const id = randomUUID();
+  const id = over.id ?? randomUUID();
   const katoCode = over.katoCode ?? '710000000';
   const head = await createOfficial(db, { serviceProviderId: id, katoCode, position: 'басшы / руководитель' });
-  const bin = `2401400${String(next()).padStart(5, '0')}`;
+  const bin = over.bin ?? validBin();
   const provider = await db.getRepository(ServiceProvider).save(
     db.getRepository(ServiceProvider).create({
       id,
@@ -52,9 +67,40 @@ export async function createProvider(
       nameKk: `Тест қызмет берушісі ${bin}`,
       nameRu: `Тестовый услугодатель ${bin}`,
       katoCode,
+      kind: ServiceProviderKind.SERVICE_PROVIDER,
       headOfficialId: head.id,
+      active: true,
       ...over,
     }),
   );
   return { provider, head };
+}
+
+/** An official of an akimat: a unit, no provider. */
+export function createAkimatOfficial(db: DataSource, katoCode: string, over: Partial<Official> = {}): Promise<Official> {
+  return createOfficial(db, { katoCode, serviceProviderId: null, position: 'әкім / аким', ...over });
+}
+
+export async function createCompetence(
+  db: DataSource,
+  officialId: string,
+  over: Partial<Competence> & { name: string },
+): Promise<Competence> {
+  const kind = over.kind ?? CompetenceKind.PUBLIC_SERVICE;
+  return db.getRepository(Competence).save(
+    db.getRepository(Competence).create({
+      id: randomUUID(),
+      officialId,
+      kind,
+      code: null,
+      active: true,
+      ...over,
+      matchKey: competenceMatchKey({ code: over.code ?? null, name: over.name }),
+    }),
+  );
+}
+
+/** A KATO code of `region` not used before in this process (tests share one directory per file). */
+export function uniqueKato(region = '35'): string {
+  return `${region}${String(next() % 10_000_000).padStart(7, '0')}`;
 }

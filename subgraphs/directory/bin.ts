@@ -1,0 +1,45 @@
+/**
+ * BIN (business identification number), 12 digits for organisations: YYMM of registration, a type digit
+ * (4 resident, 5 non-resident, 6 joint individual entrepreneurship), a unit digit (0 head office, 1 branch,
+ * 2 representative office, 3 peasant farm), a serial and a check digit computed like the IIN's
+ * (shared/domain.md, Identifiers).
+ */
+const FIRST_WEIGHTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const SECOND_WEIGHTS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+
+/** Σ dᵢ·i mod 11; when that is 10, Σ dᵢ·wᵢ with the second weights mod 11; null when 10 again (no digit fits). */
+export function binCheckDigit(first11: string): number | null {
+  const digits = [...first11].map(Number);
+  const sum = (weights: number[]) => digits.reduce((acc, d, i) => acc + d * weights[i], 0) % 11;
+  const first = sum(FIRST_WEIGHTS);
+  if (first !== 10) return first;
+  const second = sum(SECOND_WEIGHTS);
+  return second === 10 ? null : second;
+}
+
+export type BinProblem = 'format' | 'month' | 'type' | 'unit' | 'checkDigit';
+
+const TYPE_DIGITS = ['4', '5', '6'];
+const UNIT_DIGITS = ['0', '1', '2', '3'];
+
+/** Why `bin` is not a valid BIN, or null when it is. */
+export function binProblem(bin: string): BinProblem | null {
+  if (!/^\d{12}$/.test(bin)) return 'format';
+  const month = Number(bin.slice(2, 4));
+  if (month < 1 || month > 12) return 'month';
+  if (!TYPE_DIGITS.includes(bin[4])) return 'type';
+  if (!UNIT_DIGITS.includes(bin[5])) return 'unit';
+  return binCheckDigit(bin.slice(0, 11)) === Number(bin[11]) ? null : 'checkDigit';
+}
+
+export function isValidBin(bin: string): boolean {
+  return binProblem(bin) === null;
+}
+
+export const BIN_PROBLEM_MESSAGES: Record<BinProblem, string> = {
+  format: 'A BIN is 12 digits',
+  month: 'Digits 3–4 of a BIN are the month of registration (01–12)',
+  type: 'Digit 5 of a BIN is the type: 4 resident, 5 non-resident, 6 joint individual entrepreneurship',
+  unit: 'Digit 6 of a BIN is the unit: 0 head office, 1 branch, 2 representative office, 3 peasant farm',
+  checkDigit: 'The BIN check digit does not match',
+};
