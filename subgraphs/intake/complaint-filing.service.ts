@@ -86,11 +86,16 @@ export class ComplaintFilingService {
       const { addressee, serviceProviderId, katoCode, publicService } = v;
       return await this.deps.directory.jurisdiction({ addressee, serviceProviderId, katoCode, publicService });
     } catch (err) {
-      if (!(err instanceof AppError) || err.extensions.code !== 'NOT_FOUND') throw err;
-      if (err.extensions.id === v.serviceProviderId) {
+      if (!(err instanceof AppError)) throw err;
+      const { code, field, id } = err.extensions;
+      if (code === 'BAD_USER_INPUT' && typeof field === 'string') {
+        throw new BadUserInput(err.message, field.startsWith('input.') ? field : `input.${field}`);
+      }
+      if (code !== 'NOT_FOUND') throw err;
+      if (id === v.serviceProviderId) {
         throw new BadUserInput(`No service provider ${v.serviceProviderId} is on record`, 'input.serviceProviderId');
       }
-      if (v.katoCode && err.extensions.id === v.katoCode) {
+      if (v.katoCode && id === v.katoCode) {
         throw new BadUserInput(`No administrative unit ${v.katoCode} is on record`, 'input.katoCode');
       }
       throw err; // nobody competent on record: a directory gap, not the applicant's mistake
