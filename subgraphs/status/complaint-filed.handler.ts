@@ -25,6 +25,7 @@ export async function applyComplaintFiled(db: DataSource, e: ComplaintFiledEvent
         reviewBodyKind: e.reviewBodyKind,
         submittedAt: new Date(e.submittedAt),
         status: StatusMarkKind.DELIVERED,
+        version: 0,
       });
       const mark = em.create(StatusMarkRecord, {
         id: randomUUID(),
@@ -35,6 +36,8 @@ export async function applyComplaintFiled(db: DataSource, e: ComplaintFiledEvent
         note: null,
         result: null,
         applicantIin: e.applicantIin,
+        assigneeId: null,
+        dueOn: null,
       });
       await em.insert(StatusMarkRecord, mark);
       return mark;

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { StatusMarkKind } from '../../platform/enums';
-import { ComplaintStatus } from './complaint-status.type';
+import { DateScalar } from '../../platform/scalars';
+import { ComplaintStatus, NextStep } from './complaint-status.type';
 import { StatusMark } from './status-mark.type';
 import type { StatusContext } from './status.context';
 
@@ -14,5 +15,46 @@ export class ComplaintStatusResolver {
   @FieldResolver(() => [StatusMark], { description: 'Every mark, oldest first' })
   statusMarks(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
     return ctx.status.marks(complaint.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Given by the reviewing body at registration' })
+  async registrationNumber(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return (await ctx.status.tracked(complaint.id))?.registrationNumber ?? null;
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'When registration counts: a non-working day moves it to the next working day (APPC Art. 63(2))',
+  })
+  async registeredAt(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return (await ctx.status.tracked(complaint.id))?.registeredAt ?? null;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: 'The working day the review term counts from' })
+  async registeredOn(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return (await ctx.status.tracked(complaint.id))?.registeredOn ?? null;
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description: 'Last day of review: 5 or 15 working days from registration (Law "On Public Services" Art. 25), plus extensions',
+  })
+  async reviewDueOn(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return (await ctx.status.tracked(complaint.id))?.reviewDueOn ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Not reviewed (nor withdrawn) by the end of reviewDueOn, Kazakhstan time' })
+  overdue(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return ctx.status.overdue(complaint.id);
+  }
+
+  @FieldResolver(() => NextStep, { nullable: true, description: 'After REVIEWED: where the applicant may go next' })
+  nextStep(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return ctx.status.nextStep(complaint.id);
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: 'After REVIEWED: last day to go to court (APPC Art. 136)' })
+  async appealDeadline(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return (await ctx.status.nextStep(complaint.id))?.deadline ?? null;
   }
 }

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../platform/scalars';
 
 /** Intake's complaint, extended with its status timeline. */
 @Directive('@key(fields: "id")')
@@ -6,4 +7,19 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class ComplaintStatus {
   @Field(() => ID)
   id: string;
+}
+
+@ObjectType({ description: 'Where the applicant may go after the review result (APPC Art. 136)' })
+export class NextStep {
+  @Field(() => String)
+  descriptionKk: string;
+
+  @Field(() => String)
+  descriptionRu: string;
+
+  @Field(() => DateScalar, { description: 'Last day to go there' })
+  deadline: string;
+
+  @Field(() => String, { description: 'The article that sets the term' })
+  legalBasis: string;
 }

@@ -1,15 +1,24 @@
 import type { DatabaseDefinition } from '../../platform/database';
 import { INTERNAL_EVENTS_PATH } from '../../platform/events';
 import { buildFederatedSchema } from '../../platform/federated-schema';
-import type { SubgraphDefinition } from '../../platform/subgraph-server';
+import { createPubSub } from '../../platform/pubsub';
+import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
+import { CalendarResolver } from './calendar.resolver';
+import { ComplaintStatisticsResolver } from './complaint-statistics.resolver';
 import { ComplaintStatusResolver } from './complaint-status.resolver';
 import { ComplaintStatus } from './complaint-status.type';
-import { StatusMark } from './status-mark.type';
+import { StatusDirectoryClient } from './directory.client';
 import { internalEventsRoute } from './internal-events.route';
 import { statusMigrations } from './migrations';
 import { StatusMarkRecord } from './status-mark.entity';
+import { StatusMarkMutationResolver } from './status-mark-mutation.resolver';
+import { StatusMarkSubscriptionResolver } from './status-mark-subscription.resolver';
+import { StatusMarkResolver } from './status-mark.resolver';
+import { StatusMark } from './status-mark.type';
 import { createStatusContext, type StatusContext } from './status.context';
+import { STATUS_MARK_CHANNEL, type StatusDeps } from './status.deps';
 import { statusReferenceResolvers } from './status.reference';
+import { attachStatusWebSocket } from './status-ws.server';
 import { TrackedComplaint } from './tracked-complaint.entity';
 
 export const statusDatabase: DatabaseDefinition = {
@@ -18,21 +27,68 @@ export const statusDatabase: DatabaseDefinition = {
   migrations: statusMigrations,
 };
 
+/** type-graphql insists on a pubSub when a schema has subscriptions; ours subscribe through the context. */
+const UNUSED_PUBSUB = {
+  publish: () => undefined,
+  subscribe: () => {
+    throw new Error('statusMarkAdded subscribes through StatusMarkFeedService');
+  },
+};
+
 export function buildStatusSchema() {
   return buildFederatedSchema(
-    { resolvers: [ComplaintStatusResolver], orphanedTypes: [ComplaintStatus, StatusMark] },
+    {
+      resolvers: [
+        ComplaintStatusResolver,
+        StatusMarkResolver,
+        StatusMarkMutationResolver,
+        StatusMarkSubscriptionResolver,
+        CalendarResolver,
+        ComplaintStatisticsResolver,
+      ],
+      orphanedTypes: [ComplaintStatus, StatusMark],
+      pubSub: UNUSED_PUBSUB as never,
+    },
     statusReferenceResolvers,
   );
 }
 
+function serviceToken(rt: SubgraphRuntime) {
+  let cached: { token: string; until: number } | undefined;
+  return async () => {
+    if (!cached || cached.until < Date.now()) {
+      cached = { token: await rt.tokens.mint({ sub: 'status', role: 'service' }, '10m'), until: Date.now() + 5 * 60_000 };
+    }
+    return cached.token;
+  };
+}
+
+function createStatusDeps(rt: SubgraphRuntime): StatusDeps {
+  const pubsub = createPubSub(rt.config);
+  return {
+    db: rt.db,
+    pubsub,
+    directory: new StatusDirectoryClient(rt.config.directory.url, serviceToken(rt)),
+    publish: (mark) => {
+      pubsub.publish(STATUS_MARK_CHANNEL, mark).catch((err) => rt.logger.error({ err, markId: mark.id }, 'publish failed'));
+    },
+  };
+}
+
 export function statusSubgraph(): SubgraphDefinition<StatusContext> {
+  let deps: StatusDeps;
   return {
     name: 'status',
     database: statusDatabase,
     buildSchema: buildStatusSchema,
-    context: (rt, auth) => createStatusContext(rt.db, auth),
-    onStart: async (rt) => ({
-      routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, () => undefined) },
-    }),
+    context: (_rt, auth) => createStatusContext(deps, auth),
+    onStart: async (rt) => {
+      deps = createStatusDeps(rt);
+      return {
+        routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, deps.publish) },
+        stop: () => deps.pubsub.close(),
+      };
+    },
+    attach: (rt, schema) => attachStatusWebSocket(schema, rt.tokens, () => deps),
   };
 }

@@ -33,4 +33,12 @@ export class StatusMarkRecord {
   @Index()
   @Column({ type: 'varchar', length: 12 })
   applicantIin: string;
+
+  /** The new handler (FORWARDED) or the executor (IN_EXECUTION). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  assigneeId: string | null;
+
+  /** The review due date the mark set (REGISTERED, EXTENDED). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  dueOn: string | null;
 }

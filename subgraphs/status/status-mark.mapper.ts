@@ -20,5 +20,7 @@ export function toStatusMark(r: StatusMarkRecord): StatusMark {
     actor: r.actorId ? { id: r.actorId } : null,
     note: r.note,
     result: r.result,
+    assignee: r.assigneeId ? { id: r.assigneeId } : null,
+    dueOn: r.dueOn,
   };
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ReviewResult, StatusMarkKind } from '../../platform/enums';
+import { DateScalar } from '../../platform/scalars';
 import { OfficialRef } from './status.stubs';
 
 @Directive('@key(fields: "id")')
@@ -27,4 +28,10 @@ export class StatusMark {
 
   @Field(() => ReviewResult, { nullable: true })
   result: ReviewResult | null;
+
+  @Field(() => OfficialRef, { nullable: true, description: 'The new handler (FORWARDED) or the executor (IN_EXECUTION)' })
+  assignee: OfficialRef | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The review due date this mark set (REGISTERED, EXTENDED)' })
+  dueOn: string | null;
 }

@@ -1,12 +1,24 @@
-import type { DataSource } from 'typeorm';
 import type { AuthState } from '../../platform/auth';
+import { ComplaintStatisticsService } from './complaint-statistics.service';
+import type { StatusDeps } from './status.deps';
+import { StatusMarkFeedService } from './status-mark-feed.service';
+import { StatusMarkService } from './status-mark.service';
 import { StatusService } from './status.service';
 
 export interface StatusContext {
   auth: AuthState;
   status: StatusService;
+  marks: StatusMarkService;
+  feed: StatusMarkFeedService;
+  statistics: ComplaintStatisticsService;
 }
 
-export function createStatusContext(db: DataSource, auth: AuthState): StatusContext {
-  return { auth, status: new StatusService(db, auth) };
+export function createStatusContext(deps: StatusDeps, auth: AuthState): StatusContext {
+  return {
+    auth,
+    status: new StatusService(deps.db, auth),
+    marks: new StatusMarkService(deps, auth),
+    feed: new StatusMarkFeedService(deps, auth),
+    statistics: new ComplaintStatisticsService(deps.db, auth),
+  };
 }

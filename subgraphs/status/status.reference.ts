@@ -1,5 +1,7 @@
 import type { ReferenceResolvers } from '../../platform/federated-schema';
+import type { StatusContext } from './status.context';
 
 export const statusReferenceResolvers: ReferenceResolvers = {
   Complaint: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+  StatusMark: { __resolveReference: (ref: { id: string }, ctx: StatusContext) => ctx.status.markById(ref.id) },
 };

@@ -2,19 +2,34 @@ import type { DataSource } from 'typeorm';
 import { requireRole, type AuthState } from '../../platform/auth';
 import { Forbidden } from '../../platform/errors';
 import { StatusMarkKind } from '../../platform/enums';
+import { isOverdue } from './registration';
+import { courtDeadline, reviewTerms } from './review-terms';
 import { StatusMarkRecord } from './status-mark.entity';
 import { toStatusMark } from './status-mark.mapper';
 import type { StatusMark } from './status-mark.type';
+import type { NextStep } from './complaint-status.type';
 import { TrackedComplaint } from './tracked-complaint.entity';
 
-/** Reading a complaint's timeline. */
+/** Reading a complaint's timeline and terms. */
 export class StatusService {
+  private readonly cache = new Map<string, Promise<TrackedComplaint | null>>();
+
   constructor(
     private readonly db: DataSource,
     private readonly auth: AuthState,
   ) {}
 
-  async tracked(complaintId: string): Promise<TrackedComplaint | null> {
+  /** Once per request and complaint: every field of one complaint reads the row once. */
+  tracked(complaintId: string): Promise<TrackedComplaint | null> {
+    let found = this.cache.get(complaintId);
+    if (!found) {
+      found = this.load(complaintId);
+      this.cache.set(complaintId, found);
+    }
+    return found;
+  }
+
+  private async load(complaintId: string): Promise<TrackedComplaint | null> {
     const viewer = requireRole(this.auth);
     const tracked = await this.db.getRepository(TrackedComplaint).findOneBy({ complaintId });
     if (tracked && viewer.role === 'citizen' && tracked.applicantIin !== viewer.iin) {
@@ -31,5 +46,29 @@ export class StatusService {
     await this.tracked(complaintId);
     const rows = await this.db.getRepository(StatusMarkRecord).find({ where: { complaintId }, order: { seq: 'ASC' } });
     return rows.map(toStatusMark);
+  }
+
+  async markById(id: string): Promise<StatusMark | null> {
+    const record = await this.db.getRepository(StatusMarkRecord).findOneBy({ id });
+    if (!record) return null;
+    await this.tracked(record.complaintId); // the viewer must be allowed to see the complaint
+    return toStatusMark(record);
+  }
+
+  async overdue(complaintId: string): Promise<boolean> {
+    const t = await this.tracked(complaintId);
+    return !!t && isOverdue(t.reviewDueOn, t.closedOn, new Date());
+  }
+
+  /** After REVIEWED: the court, within a month (APPC Art. 136). */
+  async nextStep(complaintId: string): Promise<NextStep | null> {
+    const t = await this.tracked(complaintId);
+    if (!t || t.status !== StatusMarkKind.REVIEWED || !t.closedOn) return null;
+    return {
+      descriptionKk: 'Шешіммен келіспеген жағдайда сотқа жүгіну',
+      descriptionRu: 'При несогласии с решением — обращение в суд',
+      deadline: courtDeadline(t.closedOn),
+      legalBasis: reviewTerms.court.source,
+    };
   }
 }

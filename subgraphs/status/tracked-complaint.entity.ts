@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { ReviewBodyKind, StatusMarkKind } from '../../platform/enums';
+import { ReviewBodyKind, ReviewResult, StatusMarkKind } from '../../platform/enums';
 
 /** What status knows of a complaint: copied from intake's ComplaintFiled event, then moved on by marks. */
 @Entity('tracked_complaint')
@@ -14,6 +14,7 @@ export class TrackedComplaint {
   @Column({ type: 'varchar', length: 12 })
   applicantIin: string;
 
+  @Index()
   @Column({ type: 'varchar', length: 36 })
   serviceProviderId: string;
 
@@ -30,9 +31,39 @@ export class TrackedComplaint {
   @Column({ type: 'varchar', length: 32 })
   reviewBodyKind: ReviewBodyKind;
 
+  @Index()
   @Column({ type: 'datetime', precision: 3 })
   submittedAt: Date;
 
   @Column({ type: 'varchar', length: 16 })
   status: StatusMarkKind;
+
+  /** Bumped by every mark: a write succeeds only from the version it read, so marks on one complaint serialise. */
+  @Column({ type: 'int', default: 0 })
+  version: number;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  registrationNumber: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  registeredAt: Date | null;
+
+  /** The working day the complaint counts as registered on (APPC Art. 63(2)). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  registeredOn: string | null;
+
+  /** Due date before any extension: the base of the APPC Art. 76 cap. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  originalDueOn: string | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  reviewDueOn: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  reviewResult: ReviewResult | null;
+
+  /** Kazakhstan date of the REVIEWED or WITHDRAWN mark that ended the timeline. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  closedOn: string | null;
 }

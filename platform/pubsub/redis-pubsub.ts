@@ -1,0 +1,51 @@
+import { EventEmitter } from 'node:events';
+import Redis from 'ioredis';
+import type { PubSub } from './pubsub';
+
+/** Redis PUBLISH/SUBSCRIBE: a message published by one instance reaches subscribers on every instance. */
+export class RedisPubSub implements PubSub {
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly local = new EventEmitter().setMaxListeners(0);
+  private readonly channels = new Map<string, Promise<unknown>>();
+
+  constructor(url: string) {
+    this.publisher = new Redis(url, { maxRetriesPerRequest: 3 });
+    this.subscriber = new Redis(url, { maxRetriesPerRequest: 3 });
+    this.subscriber.on('message', (channel: string, text: string) => {
+      this.local.emit(channel, JSON.parse(text));
+    });
+    // ioredis reconnects by itself; without a listener an outage would be an unhandled 'error' event.
+    this.publisher.on('error', () => undefined);
+    this.subscriber.on('error', () => undefined);
+  }
+
+  async publish(channel: string, message: unknown): Promise<void> {
+    await this.publisher.publish(channel, JSON.stringify(message));
+  }
+
+  async subscribe(channel: string, onMessage: (message: unknown) => void): Promise<() => Promise<void>> {
+    this.local.on(channel, onMessage);
+    let ready = this.channels.get(channel);
+    if (!ready) {
+      ready = this.subscriber.subscribe(channel);
+      this.channels.set(channel, ready);
+    }
+    try {
+      await ready; // Redis acknowledged SUBSCRIBE: later publishes reach us
+    } catch (err) {
+      this.local.off(channel, onMessage);
+      this.channels.delete(channel);
+      throw err;
+    }
+    return async () => {
+      this.local.off(channel, onMessage);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.local.removeAllListeners();
+    this.publisher.disconnect();
+    this.subscriber.disconnect();
+  }
+}

@@ -1,0 +1,56 @@
+import type { DataSource } from 'typeorm';
+import { requireRole, type AuthState } from '../../platform/auth';
+import { BadUserInput } from '../../platform/errors';
+import { StatusMarkKind, type ReviewResult } from '../../platform/enums';
+import { KZ_UTC_OFFSET_MINUTES } from '../../platform/scalars';
+import { isOverdue } from './registration';
+import type { ComplaintStatistics, ComplaintStatisticsFilter } from './complaint-statistics.type';
+import { TrackedComplaint } from './tracked-complaint.entity';
+import { kzCalendar, shiftDays } from './working-calendar';
+
+/** Start of a Kazakhstan calendar day as an instant. */
+function kzStartOf(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - KZ_UTC_OFFSET_MINUTES * 60_000);
+}
+
+function countBy<K extends string>(keys: K[]): { key: K; count: number }[] {
+  const counts = new Map<K, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => ({ key, count }));
+}
+
+/** Statistics for inter-agency consumers and administrators. */
+export class ComplaintStatisticsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly auth: AuthState,
+  ) {}
+
+  async statistics(filter: ComplaintStatisticsFilter = {}): Promise<ComplaintStatistics> {
+    requireRole(this.auth, 'agency', 'admin');
+    if (filter.filedFrom && filter.filedTo && filter.filedFrom > filter.filedTo) {
+      throw new BadUserInput('filedFrom must not be after filedTo', 'filter.filedFrom');
+    }
+    const q = this.db.getRepository(TrackedComplaint).createQueryBuilder('c');
+    if (filter.serviceProviderId) q.andWhere('c.serviceProviderId = :sp', { sp: filter.serviceProviderId });
+    if (filter.katoCode) q.andWhere('c.katoCode = :kato', { kato: filter.katoCode });
+    if (filter.filedFrom) q.andWhere('c.submittedAt >= :from', { from: kzStartOf(filter.filedFrom) });
+    if (filter.filedTo) q.andWhere('c.submittedAt < :to', { to: kzStartOf(shiftDays(filter.filedTo, 1)) });
+    const rows = await q.getMany();
+
+    const now = new Date();
+    const reviewed = rows.filter((r) => r.status === StatusMarkKind.REVIEWED && r.reviewResult);
+    const timed = reviewed.filter((r) => r.registeredOn && r.closedOn);
+    const days = timed.map((r) => kzCalendar.workingDaysBetween(r.registeredOn!, r.closedOn!));
+    return {
+      total: rows.length,
+      byStatus: countBy(rows.map((r) => r.status)).map(({ key, count }) => ({ status: key, count })),
+      byResult: countBy(reviewed.map((r) => r.reviewResult as ReviewResult)).map(({ key, count }) => ({
+        result: key,
+        count,
+      })),
+      overdue: rows.filter((r) => isOverdue(r.reviewDueOn, r.closedOn, now)).length,
+      averageWorkingDaysToReview: days.length ? days.reduce((a, b) => a + b, 0) / days.length : null,
+    };
+  }
+}

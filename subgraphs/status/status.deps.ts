@@ -1,0 +1,15 @@
+import type { DataSource } from 'typeorm';
+import type { PubSub } from '../../platform/pubsub';
+import type { StatusDirectoryClient } from './directory.client';
+import type { StatusMarkRecord } from './status-mark.entity';
+
+/** Status's long-lived collaborators, made once per process in `index.ts`. */
+export interface StatusDeps {
+  db: DataSource;
+  directory: StatusDirectoryClient;
+  pubsub: PubSub;
+  /** Fans a committed mark out to subscribers (on every instance). */
+  publish: (mark: StatusMarkRecord) => void;
+}
+
+export const STATUS_MARK_CHANNEL = 'status.mark-added';
