@@ -36,20 +36,27 @@ export function mysqlLocation(url: string, service: ServiceName): MysqlLocation 
   };
 }
 
-async function onMysqlServer(loc: MysqlLocation, sql: string): Promise<void> {
+async function onMysqlServer<T = unknown>(loc: MysqlLocation, sql: string): Promise<T> {
   const conn = await mysql.createConnection({ host: loc.host, port: loc.port, user: loc.username, password: loc.password });
   try {
-    await conn.query(sql);
+    const [rows] = await conn.query(sql);
+    return rows as T;
   } finally {
     await conn.end();
   }
 }
 
-function ensureMysqlDatabase(loc: MysqlLocation): Promise<void> {
-  return onMysqlServer(
+/** MySQL or MariaDB: TypeORM reads their catalogues differently, so it must be told which one it talks to. */
+export type MysqlFlavor = 'mysql' | 'mariadb';
+
+/** Creates the service's database if missing and tells which server answered. */
+async function ensureMysqlDatabase(loc: MysqlLocation): Promise<MysqlFlavor> {
+  await onMysqlServer(
     loc,
     `CREATE DATABASE IF NOT EXISTS \`${loc.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
   );
+  const [row] = await onMysqlServer<{ version: string }[]>(loc, 'SELECT VERSION() AS version');
+  return /mariadb/i.test(row.version) ? 'mariadb' : 'mysql';
 }
 
 /** Drops the service's MySQL database (scratch and test databases only). */
@@ -58,7 +65,7 @@ export function dropMysqlDatabase(url: string, service: ServiceName): Promise<vo
   return onMysqlServer(loc, `DROP DATABASE IF EXISTS \`${loc.database}\``);
 }
 
-export function dataSourceOptions(config: Config, def: DatabaseDefinition): DataSourceOptions {
+export function dataSourceOptions(config: Config, def: DatabaseDefinition, flavor: MysqlFlavor = 'mysql'): DataSourceOptions {
   if (config.database.kind === 'sqlite') {
     return {
       type: 'better-sqlite3',
@@ -74,7 +81,7 @@ export function dataSourceOptions(config: Config, def: DatabaseDefinition): Data
   }
   const loc = mysqlLocation(config.database.url, def.service);
   return {
-    type: 'mysql',
+    type: flavor,
     ...loc,
     entities: def.entities,
     migrations: def.migrations,
@@ -88,9 +95,10 @@ export function dataSourceOptions(config: Config, def: DatabaseDefinition): Data
 
 /** Opens the service's database, creating it (and its schema) when missing. */
 export async function openDatabase(config: Config, def: DatabaseDefinition): Promise<DataSource> {
+  let flavor: MysqlFlavor | undefined;
   if (config.database.kind === 'sqlite') fs.mkdirSync(config.database.dataDir, { recursive: true });
-  else await ensureMysqlDatabase(mysqlLocation(config.database.url, def.service));
-  const ds = new DataSource(dataSourceOptions(config, def));
+  else flavor = await ensureMysqlDatabase(mysqlLocation(config.database.url, def.service));
+  const ds = new DataSource(dataSourceOptions(config, def, flavor));
   await ds.initialize();
   return ds;
 }
