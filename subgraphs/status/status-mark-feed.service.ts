@@ -9,6 +9,9 @@ import type { StatusMark } from './status-mark.type';
 import { STATUS_MARK_CHANNEL, type StatusDeps } from './status.deps';
 import { TrackedComplaint } from './tracked-complaint.entity';
 
+/** Replay reads this many marks at a time, so a long absence does not load everything at once. */
+const REPLAY_PAGE = 50;
+
 /** A mark as it travels over pub/sub (JSON). */
 type MarkMessage = Omit<StatusMarkRecord, 'at'> & { at: string };
 
@@ -76,17 +79,22 @@ export class StatusMarkFeedService {
     });
     if (afterSeq !== null) {
       try {
-        const rows = await this.deps.db.getRepository(StatusMarkRecord).find({
-          where: {
-            seq: MoreThan(Number(afterSeq)),
-            ...(scope.complaintId ? { complaintId: scope.complaintId } : {}),
-            ...(scope.applicantIin ? { applicantIin: scope.applicantIin } : {}),
-          },
-          order: { seq: 'ASC' },
-        });
-        for (const row of rows) {
-          queue.push(toStatusMark(row));
-          replayed.add(row.id);
+        for (let last = Number(afterSeq); ; ) {
+          const rows = await this.deps.db.getRepository(StatusMarkRecord).find({
+            where: {
+              seq: MoreThan(last),
+              ...(scope.complaintId ? { complaintId: scope.complaintId } : {}),
+              ...(scope.applicantIin ? { applicantIin: scope.applicantIin } : {}),
+            },
+            order: { seq: 'ASC' },
+            take: REPLAY_PAGE,
+          });
+          for (const row of rows) {
+            queue.push(toStatusMark(row));
+            replayed.add(row.id);
+          }
+          if (rows.length < REPLAY_PAGE) break;
+          last = rows[rows.length - 1].seq;
         }
       } catch (err) {
         await queue.return();
