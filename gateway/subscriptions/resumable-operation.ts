@@ -58,13 +58,16 @@ export function upstreamOperation(
 
   const existing = root.arguments?.find((a) => a.name.value === 'after');
   let initialAfter: string | null = null;
-  if (existing?.value.kind === Kind.VARIABLE) initialAfter = (baseVariables[existing.value.name.value] as string) ?? null;
+  // A client variable for `after` is reused (its value replaced on resume); otherwise one of ours is added.
+  const ownVariable = existing?.value.kind !== Kind.VARIABLE;
+  const resumeVariable = existing?.value.kind === Kind.VARIABLE ? existing.value.name.value : RESUME_VARIABLE;
+  if (existing?.value.kind === Kind.VARIABLE) initialAfter = (baseVariables[resumeVariable] as string) ?? null;
   else if (existing?.value.kind === Kind.STRING) initialAfter = existing.value.value;
 
   const afterArg: ArgumentNode = {
     kind: Kind.ARGUMENT,
     name: { kind: Kind.NAME, value: 'after' },
-    value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: RESUME_VARIABLE } },
+    value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: resumeVariable } },
   };
   const cursorField: FieldNode = {
     kind: Kind.FIELD,
@@ -83,11 +86,15 @@ export function upstreamOperation(
     ...op,
     variableDefinitions: [
       ...(op.variableDefinitions ?? []),
-      {
-        kind: Kind.VARIABLE_DEFINITION,
-        variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: RESUME_VARIABLE } },
-        type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } },
-      },
+      ...(ownVariable
+        ? [
+            {
+              kind: Kind.VARIABLE_DEFINITION as const,
+              variable: { kind: Kind.VARIABLE as const, name: { kind: Kind.NAME as const, value: RESUME_VARIABLE } },
+              type: { kind: Kind.NAMED_TYPE as const, name: { kind: Kind.NAME as const, value: 'String' } },
+            },
+          ]
+        : []),
     ],
     selectionSet: { kind: Kind.SELECTION_SET, selections: [rewrittenRoot] },
   };
@@ -95,7 +102,7 @@ export function upstreamOperation(
   return {
     query: print({ ...doc, definitions: [rewritten] }),
     operationName,
-    variables: (after) => ({ ...baseVariables, [RESUME_VARIABLE]: after }),
+    variables: (after) => ({ ...baseVariables, [resumeVariable]: after }),
     initialAfter,
     cursorOf: (data) => (data?.[responseKey]?.[RESUME_CURSOR_ALIAS] as string | undefined) ?? null,
     resumable: true,

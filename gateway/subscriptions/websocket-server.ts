@@ -29,7 +29,8 @@ interface ConnectionState {
   authorization?: string;
   userKey: string;
   upstream: UpstreamClients;
-  subscriptions: number;
+  /** Ids of this connection's subscriptions, reserved when they are accepted. */
+  subscriptionIds: Set<string>;
 }
 
 interface OperationState {
@@ -95,7 +96,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           authorization,
           userKey,
           upstream: new UpstreamClients(opts.subgraphUrls, authorization, stats, limits.keepAliveMs),
-          subscriptions: 0,
+          subscriptionIds: new Set(),
         };
         return true;
       },
@@ -109,7 +110,10 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
         else perUser.delete(state.userKey);
         await state.upstream.dispose();
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onComplete: (ctx, id) => {
+        ctx.extra.state?.subscriptionIds.delete(id);
+      },
+      onSubscribe: (ctx, id, payload) => {
         const connection = ctx.extra.state!;
         if (connection.principal?.exp && connection.principal.exp * 1000 <= Date.now()) {
           return [error('The token has expired; reconnect with a fresh one', 'UNAUTHENTICATED')];
@@ -121,8 +125,11 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           if (err instanceof OperationErrors) return err.errors;
           return [error((err as Error).message, 'GRAPHQL_PARSE_FAILED')];
         }
-        if (planned.kind === 'subscription' && connection.subscriptions >= limits.subscriptionsPerConnection) {
-          return [error(`At most ${limits.subscriptionsPerConnection} subscriptions per connection`, 'TOO_MANY_SUBSCRIPTIONS')];
+        if (planned.kind === 'subscription') {
+          if (connection.subscriptionIds.size >= limits.subscriptionsPerConnection) {
+            return [error(`At most ${limits.subscriptionsPerConnection} subscriptions per connection`, 'TOO_MANY_SUBSCRIPTIONS')];
+          }
+          connection.subscriptionIds.add(id);
         }
         const state: OperationState = {
           planned,
@@ -154,7 +161,6 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
     const variables = Object.fromEntries((primary.variableUsages ?? []).map((v) => [v, op.variables[v]]));
     const upstreamOp = upstreamOperation(primary.operation, primary.operationName, variables, opts.planner.apiGraphQLSchema);
 
-    op.connection.subscriptions++;
     stats.activeSubscriptions++;
     let closed = false;
     let expiry: NodeJS.Timeout | undefined;
@@ -171,7 +177,6 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
         closed = true;
         clearTimeout(expiry);
         upstream.close();
-        op.connection.subscriptions--;
         stats.activeSubscriptions--;
       },
     });
