@@ -19,7 +19,7 @@ describe('status: statusMarkAdded over graphql-ws at the subgraph', () => {
   });
   afterAll(() => t?.stop());
 
-  const marksOf = (where: Partial<StatusMarkRecord>) =>
+  const marksOf = (where: { complaintId?: string; applicantIin?: string }) =>
     t.system.subgraphs.status.db.getRepository(StatusMarkRecord).find({ where, order: { seq: 'ASC' } });
 
   it("streams a citizen's own new marks, of every complaint, and no one else's", async () => {
