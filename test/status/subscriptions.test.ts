@@ -47,6 +47,8 @@ describe('status: statusMarkAdded over graphql-ws at the subgraph', () => {
       expect(ids).not.toContain(theirs.complaintId);
       expect(ids.every((id) => warmups.includes(id) || id === mine.complaintId)).toBe(true);
       expect(ids[ids.length - 1]).toBe(mine.complaintId);
+      const [stored] = await marksOf({ complaintId: mine.complaintId });
+      expect(sub.results[sub.results.length - 1].data!.statusMarkAdded.cursor).toBe(encodeCursor(stored.seq));
       sub.close();
     } finally {
       await client.dispose();
