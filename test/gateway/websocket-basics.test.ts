@@ -54,3 +54,46 @@ describe('gateway: HTTP and WebSocket on one port', () => {
     }
   });
 });
+
+describe('gateway: token expiry and connection limits', () => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await startTestSystem({ WS_MAX_CONNECTIONS_PER_USER: '2' });
+  });
+  afterAll(() => t?.stop());
+
+  it('ends subscriptions with UNAUTHENTICATED when the token expires', async () => {
+    const iin = '900101300027';
+    const token = await t.token('citizen', { iin }, Math.floor(Date.now() / 1000) + 2);
+    const client = wsClient(t.url, token);
+    try {
+      const sub = collect(client, `subscription { statusMarkAdded { kind } }`);
+      await sub.ended(10_000);
+      const text = JSON.stringify([sub.results, sub.error]);
+      expect(text).toContain('UNAUTHENTICATED');
+      expect(text).toContain('The token has expired');
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('closes connections past the per-user limit with 4429', async () => {
+    const token = await t.token('citizen', { iin: '900101300027' });
+    const clients = [1, 2, 3].map(() => wsClient(t.url, token, { lazy: false }));
+    try {
+      const codes = await Promise.all(
+        clients.map(
+          (c) =>
+            new Promise<number | 'connected'>((resolve) => {
+              c.on('connected', () => resolve('connected'));
+              c.on('closed', (e) => resolve((e as { code: number }).code));
+            }),
+        ),
+      );
+      expect(codes.filter((c) => c === 'connected')).toHaveLength(2);
+      expect(codes.filter((c) => c === 4429)).toHaveLength(1);
+    } finally {
+      await Promise.all(clients.map((c) => c.dispose()));
+    }
+  });
+});

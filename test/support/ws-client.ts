@@ -9,6 +9,7 @@ export function wsClient(httpUrl: string, token?: string, options: { lazy?: bool
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     lazy: options.lazy ?? true,
     retryAttempts: 0,
+    onNonLazyError: () => undefined, // tests observe closes through on('closed')
   });
 }
 
