@@ -1,4 +1,4 @@
-import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
+import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
 /** A graphql-ws client to a `http://…/graphql` URL (the same URL serves WebSocket). */
@@ -15,7 +15,7 @@ export function wsClient(httpUrl: string, token?: string, options: { lazy?: bool
 
 /** Collects a subscription's results; `next(n)` waits for the n-th, `close()` unsubscribes. */
 export function collect<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}) {
-  const results: ExecutionResult<T>[] = [];
+  const results: FormattedExecutionResult<T>[] = [];
   let error: unknown;
   let completed = false;
   const waiters: (() => void)[] = [];
