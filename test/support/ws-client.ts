@@ -15,7 +15,7 @@ export function wsClient(httpUrl: string, token?: string, options: { lazy?: bool
 
 /** Collects a subscription's results; `next(n)` waits for the n-th, `close()` unsubscribes. */
 export function collect<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}) {
-  const results: FormattedExecutionResult<T>[] = [];
+  const results: FormattedExecutionResult<T, unknown>[] = [];
   let error: unknown;
   let completed = false;
   const waiters: (() => void)[] = [];
