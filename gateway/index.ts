@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { TokenService } from '../platform/auth';
+import { serviceTokenSource, TokenService } from '../platform/auth';
 import type { Config } from '../platform/config';
 import { formatError } from '../platform/format-error';
 import { startGraphQLServer, type RunningServer } from '../platform/http-server';
@@ -14,6 +14,7 @@ import { refuseHttpSubscriptions } from './http-subscription-refusal';
 import { queryLimitsRule } from './query-limits';
 import { GatewayStats } from './subscriptions/gateway-stats';
 import { PlanExecutor } from './subscriptions/plan-executor';
+import { UpstreamPool } from './subscriptions/upstream-pool';
 import { attachWebSocketGateway } from './subscriptions/websocket-server';
 import { SupergraphPlanner } from './supergraph-planner';
 
@@ -54,6 +55,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
   );
   const stats = new GatewayStats();
   const l = config.limits;
+  const tokens = new TokenService(config.auth.jwtSecret);
 
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
@@ -75,8 +77,8 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
       attachWebSocketGateway(httpServer, {
         planner,
         executor: new PlanExecutor(planner, serviceMap),
-        tokens: new TokenService(config.auth.jwtSecret),
-        subgraphUrls: urls,
+        tokens,
+        upstream: new UpstreamPool(urls, serviceTokenSource(tokens, 'gateway'), stats, l.keepAliveMs, l.subscriptionsPerUpstreamSocket),
         stats,
         logger,
         limits: {

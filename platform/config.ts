@@ -44,6 +44,7 @@ const envSchema = z
     WS_KEEPALIVE_MS: count(12000),
     WS_INIT_TIMEOUT_MS: count(3000),
     WS_RESUME_ATTEMPTS: count(8),
+    WS_SUBSCRIPTIONS_PER_UPSTREAM_SOCKET: count(500),
     QUERY_MAX_DEPTH: count(12),
     QUERY_MAX_FIELDS: count(1000),
   })
@@ -86,6 +87,7 @@ export interface Config {
     keepAliveMs: number;
     connectionInitWaitTimeoutMs: number;
     resumeAttempts: number;
+    subscriptionsPerUpstreamSocket: number;
     queryMaxDepth: number;
     queryMaxFields: number;
   };
@@ -136,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepAliveMs: e.WS_KEEPALIVE_MS,
       connectionInitWaitTimeoutMs: e.WS_INIT_TIMEOUT_MS,
       resumeAttempts: e.WS_RESUME_ATTEMPTS,
+      subscriptionsPerUpstreamSocket: e.WS_SUBSCRIPTIONS_PER_UPSTREAM_SOCKET,
       queryMaxDepth: e.QUERY_MAX_DEPTH,
       queryMaxFields: e.QUERY_MAX_FIELDS,
     },

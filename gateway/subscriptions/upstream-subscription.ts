@@ -1,7 +1,7 @@
-import type { Client } from 'graphql-ws';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { GatewayStats } from './gateway-stats';
 import type { UpstreamOperation } from './resumable-operation';
+import type { UpstreamLease } from './upstream-pool';
 
 export interface ResumePolicy {
   /** Resubscriptions in a row without an event in between, before giving up. */
@@ -26,13 +26,16 @@ const FINAL_CLOSE_CODES = new Set([4400, 4401, 4403, 4406, 4409, 4429, 4500]);
  */
 export class UpstreamSubscription {
   private unsubscribe?: () => void;
+  private finishCurrent?: () => boolean;
   private lastCursor: string | null;
   private attempts = 0;
   private timer?: NodeJS.Timeout;
   private closed = false;
 
   constructor(
-    private readonly client: () => Client,
+    private readonly acquire: () => UpstreamLease,
+    /** The end user's `Authorization`, sent with each subscribe. */
+    private readonly authorization: string | undefined,
     private readonly op: UpstreamOperation,
     private readonly handlers: UpstreamHandlers,
     private readonly policy: ResumePolicy,
@@ -43,23 +46,30 @@ export class UpstreamSubscription {
 
   start(): void {
     if (this.closed) return;
+    let lease: UpstreamLease;
+    try {
+      lease = this.acquire();
+    } catch (err) {
+      this.close();
+      return this.handlers.fail([{ message: (err as Error).message, extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+    }
     let active = true;
     this.stats.upstreamSubscriptions++;
     const finish = () => {
       if (!active) return false;
       active = false;
       this.stats.upstreamSubscriptions--;
+      lease.release();
       return true;
     };
-    let client: Client;
-    try {
-      client = this.client();
-    } catch (err) {
-      finish();
-      return this.handlers.fail([{ message: (err as Error).message, extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
-    }
-    this.unsubscribe = client.subscribe<Record<string, unknown>>(
-      { query: this.op.query, operationName: this.op.operationName, variables: this.op.variables(this.lastCursor) },
+    this.finishCurrent = finish;
+    const unsubscribe = lease.client.subscribe<Record<string, unknown>>(
+      {
+        query: this.op.query,
+        operationName: this.op.operationName,
+        variables: this.op.variables(this.lastCursor),
+        extensions: this.authorization ? { authorization: this.authorization } : {},
+      },
       {
         next: (result) => {
           if (this.closed) return;
@@ -79,6 +89,10 @@ export class UpstreamSubscription {
         },
       },
     );
+    this.unsubscribe = () => {
+      unsubscribe();
+      finish();
+    };
   }
 
   close(): void {
@@ -86,6 +100,7 @@ export class UpstreamSubscription {
     this.closed = true;
     clearTimeout(this.timer);
     this.unsubscribe?.();
+    this.finishCurrent?.();
   }
 
   private onError(err: unknown): void {

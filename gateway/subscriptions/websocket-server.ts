@@ -11,7 +11,7 @@ import { EventQueue } from './event-queue';
 import type { GatewayStats } from './gateway-stats';
 import type { PlanExecutor } from './plan-executor';
 import { upstreamOperation } from './resumable-operation';
-import { UpstreamClients } from './upstream-clients';
+import type { UpstreamPool } from './upstream-pool';
 import { UpstreamSubscription, type ResumePolicy } from './upstream-subscription';
 
 export interface SubscriptionLimits {
@@ -28,7 +28,6 @@ interface ConnectionState {
   principal: Principal | null;
   authorization?: string;
   userKey: string;
-  upstream: UpstreamClients;
   /** Ids of this connection's subscriptions, reserved when they are accepted. */
   subscriptionIds: Set<string>;
 }
@@ -48,7 +47,7 @@ export interface WebSocketGatewayOptions {
   planner: SupergraphPlanner;
   executor: PlanExecutor;
   tokens: TokenService;
-  subgraphUrls: Record<string, string>;
+  upstream: UpstreamPool;
   limits: SubscriptionLimits;
   stats: GatewayStats;
   logger: Logger;
@@ -95,12 +94,11 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           principal,
           authorization,
           userKey,
-          upstream: new UpstreamClients(opts.subgraphUrls, authorization, stats, limits.keepAliveMs),
           subscriptionIds: new Set(),
         };
         return true;
       },
-      onClose: async (ctx) => {
+      onClose: (ctx) => {
         const state = ctx.extra.state;
         if (!state) return;
         ctx.extra.state = undefined;
@@ -108,7 +106,6 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
         const left = (perUser.get(state.userKey) ?? 1) - 1;
         if (left > 0) perUser.set(state.userKey, left);
         else perUser.delete(state.userKey);
-        await state.upstream.dispose();
       },
       onComplete: (ctx, id) => {
         ctx.extra.state?.subscriptionIds.delete(id);
@@ -181,7 +178,8 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
       },
     });
     const upstream = new UpstreamSubscription(
-      () => op.connection.upstream.client(primary.serviceName),
+      () => opts.upstream.acquire(primary.serviceName),
+      op.connection.authorization,
       upstreamOp,
       {
         event: (event) => {
@@ -224,6 +222,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
   return {
     dispose: async () => {
       await disposable.dispose();
+      await opts.upstream.dispose();
       wss.close();
     },
   };

@@ -1,3 +1,4 @@
+import { serviceTokenSource } from '../../platform/auth';
 import type { DatabaseDefinition } from '../../platform/database';
 import { eventsUrl, type EventBatchResult, type ServiceEvent } from '../../platform/events';
 import { buildFederatedSchema } from '../../platform/federated-schema';
@@ -23,19 +24,9 @@ export function buildIntakeSchema() {
   return buildFederatedSchema({ resolvers: [ComplaintResolver, ContactCenterResolver] }, intakeReferenceResolvers);
 }
 
-function serviceToken(rt: SubgraphRuntime) {
-  let cached: { token: string; until: number } | undefined;
-  return async () => {
-    if (!cached || cached.until < Date.now()) {
-      cached = { token: await rt.tokens.mint({ sub: 'intake', role: 'service' }, '10m'), until: Date.now() + 5 * 60_000 };
-    }
-    return cached.token;
-  };
-}
-
 /** Intake's long-lived collaborators: the directory client and the outbox relay to status. */
 function createIntakeDeps(rt: SubgraphRuntime): { deps: IntakeDeps; relay: OutboxRelay } {
-  const token = serviceToken(rt);
+  const token = serviceTokenSource(rt.tokens, 'intake');
   const relay = new OutboxRelay({
     db: rt.db,
     logger: rt.logger,

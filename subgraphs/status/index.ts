@@ -1,3 +1,4 @@
+import { serviceTokenSource } from '../../platform/auth';
 import type { DatabaseDefinition } from '../../platform/database';
 import { INTERNAL_EVENTS_PATH } from '../../platform/events';
 import { buildFederatedSchema } from '../../platform/federated-schema';
@@ -53,22 +54,12 @@ export function buildStatusSchema() {
   );
 }
 
-function serviceToken(rt: SubgraphRuntime) {
-  let cached: { token: string; until: number } | undefined;
-  return async () => {
-    if (!cached || cached.until < Date.now()) {
-      cached = { token: await rt.tokens.mint({ sub: 'status', role: 'service' }, '10m'), until: Date.now() + 5 * 60_000 };
-    }
-    return cached.token;
-  };
-}
-
 function createStatusDeps(rt: SubgraphRuntime): StatusDeps {
   const pubsub = createPubSub(rt.config);
   return {
     db: rt.db,
     pubsub,
-    directory: new StatusDirectoryClient(rt.config.directory.url, serviceToken(rt)),
+    directory: new StatusDirectoryClient(rt.config.directory.url, serviceTokenSource(rt.tokens, 'status')),
     publish: (mark) => {
       pubsub.publish(STATUS_MARK_CHANNEL, mark).catch((err) => rt.logger.error({ err, markId: mark.id }, 'publish failed'));
     },

@@ -2,23 +2,36 @@ import type http from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { TokenService } from '../../platform/auth';
+import type { AuthState, TokenService } from '../../platform/auth';
 import { createStatusContext } from './status.context';
 import type { StatusDeps } from './status.deps';
+
+type Extra = {
+  connectionAuth?: Promise<AuthState>;
+};
 
 /**
  * graphql-ws (`graphql-transport-ws`) on `/graphql` of the status HTTP server. The token comes in the
  * `connection_init` payload as `{ authorization: "Bearer …" }`; an invalid one fails each operation that needs it.
+ *
+ * A connection authenticated as one of our services (the gateway) carries many users' subscriptions: each
+ * subscribe message then names its user in `extensions.authorization` (absent = anonymous). Only service
+ * connections may do that, so a citizen cannot act as someone else.
  */
 export function attachStatusWebSocket(schema: GraphQLSchema, tokens: TokenService, deps: () => StatusDeps) {
   return (server: http.Server) => {
     const wss = new WebSocketServer({ server, path: '/graphql' });
-    const graphqlWs = useServer(
+    const graphqlWs = useServer<Record<string, unknown> | undefined, Extra>(
       {
         schema,
-        context: async (ctx) => {
-          const authorization = (ctx.connectionParams as { authorization?: unknown } | undefined)?.authorization;
-          const auth = await tokens.authenticate(typeof authorization === 'string' ? authorization : undefined);
+        context: async (ctx, _id, payload) => {
+          const authorization = ctx.connectionParams?.authorization;
+          ctx.extra.connectionAuth ??= tokens.authenticate(typeof authorization === 'string' ? authorization : undefined);
+          let auth = await ctx.extra.connectionAuth;
+          if (auth.principal?.role === 'service') {
+            const onBehalfOf = payload.extensions?.authorization;
+            auth = await tokens.authenticate(typeof onBehalfOf === 'string' ? onBehalfOf : undefined);
+          }
           return createStatusContext(deps(), auth);
         },
       },

@@ -135,7 +135,10 @@ describe('gateway subscriptions', () => {
       [1, 2, 3].map(async () => wsClient(t.url, await t.token('citizen', { iin: validIin() }))),
     );
     const subs = clients.map((c) => collect(c, CABINET));
-    await eventually(async () => expect(t.system.gateway.stats.upstreamSockets).toBeGreaterThanOrEqual(3));
+    await eventually(async () =>
+      // three cabinets, three upstream subscriptions, multiplexed on one upstream socket
+      expect(t.system.gateway.stats.snapshot()).toMatchObject({ upstreamSubscriptions: 3, upstreamSockets: 1 }),
+    );
     subs[0].close();
     await Promise.all(clients.slice(1).map((c) => c.dispose()));
     await clients[0].dispose();
