@@ -33,7 +33,11 @@ async function waitHealthy(url: string, timeoutMs = 60_000): Promise<void> {
 }
 
 /** Each service in a process of its own, as deployed, on free-ish ports; a fresh SQLite folder unless DATABASE_URL. */
-export async function startServiceProcesses(extraEnv: Record<string, string> = {}): Promise<ServiceProcesses> {
+export async function startServiceProcesses(
+  extraEnv: Record<string, string> = {},
+  /** Services to run under `--cpu-prof` (profiles land in PROFILE_DIR or /tmp/shagym-profiles). */
+  profile: string[] = (process.env.PROFILE ?? '').split(',').filter(Boolean),
+): Promise<ServiceProcesses> {
   const base = 20000 + Math.floor(Math.random() * 20000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shagym-bench-'));
   const env: Record<string, string> = {
@@ -61,7 +65,10 @@ export async function startServiceProcesses(extraEnv: Record<string, string> = {
     status: `http://127.0.0.1:${base + 3}/graphql`,
   };
   const start = async (service: string, port: number) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/start.ts', service], {
+    const profiling = profile.includes(service)
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR ?? '/tmp/shagym-profiles'}`]
+      : [];
+    const child = spawn(process.execPath, [...profiling, '-r', 'ts-node/register/transpile-only', 'scripts/start.ts', service], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'ignore', 'inherit'],

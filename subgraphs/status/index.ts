@@ -10,6 +10,7 @@ import { ComplaintStatusResolver } from './complaint-status.resolver';
 import { ComplaintStatus } from './complaint-status.type';
 import { StatusDirectoryClient } from './directory.client';
 import { internalEventsRoute } from './internal-events.route';
+import { MarkDispatcher } from './mark-dispatcher';
 import { statusMigrations } from './migrations';
 import { StatusMarkRecord } from './status-mark.entity';
 import { StatusMarkMutationResolver } from './status-mark-mutation.resolver';
@@ -59,6 +60,7 @@ function createStatusDeps(rt: SubgraphRuntime): StatusDeps {
   return {
     db: rt.db,
     pubsub,
+    marks: new MarkDispatcher(pubsub),
     directory: new StatusDirectoryClient(rt.config.directory.url, serviceTokenSource(rt.tokens, 'status')),
     publish: (mark) => {
       pubsub.publish(STATUS_MARK_CHANNEL, mark).catch((err) => rt.logger.error({ err, markId: mark.id }, 'publish failed'));

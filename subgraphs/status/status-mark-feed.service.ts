@@ -6,18 +6,11 @@ import { mayActOn } from './complaint-access';
 import { StatusMarkRecord } from './status-mark.entity';
 import { decodeCursor, toStatusMark } from './status-mark.mapper';
 import type { StatusMark } from './status-mark.type';
-import { STATUS_MARK_CHANNEL, type StatusDeps } from './status.deps';
+import type { StatusDeps } from './status.deps';
 import { TrackedComplaint } from './tracked-complaint.entity';
 
 /** Replay reads this many marks at a time, so a long absence does not load everything at once. */
 const REPLAY_PAGE = 50;
-
-/** A mark as it travels over pub/sub (JSON). */
-type MarkMessage = Omit<StatusMarkRecord, 'at'> & { at: string };
-
-function fromMessage(m: MarkMessage): StatusMarkRecord {
-  return Object.assign(new StatusMarkRecord(), m, { at: new Date(m.at) });
-}
 
 interface Scope {
   complaintId?: string;
@@ -66,13 +59,13 @@ export class StatusMarkFeedService {
 
     const replayed = new Set<string>();
     let buffer: StatusMarkRecord[] | null = afterSeq === null ? null : [];
-    let unsubscribe: () => Promise<void> = async () => undefined;
-    const queue = new AsyncQueue<StatusMark>(() => unsubscribe());
+    let unsubscribe: () => void = () => undefined;
+    const queue = new AsyncQueue<StatusMark>(async () => unsubscribe());
     const deliver = (m: StatusMarkRecord) => {
       if (!replayed.has(m.id)) queue.push(toStatusMark(m));
     };
-    unsubscribe = await this.deps.pubsub.subscribe(STATUS_MARK_CHANNEL, (message) => {
-      const mark = fromMessage(message as MarkMessage);
+    const key = scope.complaintId ? { complaintId: scope.complaintId } : { applicantIin: scope.applicantIin! };
+    unsubscribe = await this.deps.marks.listen(key, (mark) => {
       if (!matches(mark)) return;
       if (buffer) buffer.push(mark);
       else deliver(mark);

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { PubSub } from '../../platform/pubsub';
 import type { StatusDirectoryClient } from './directory.client';
+import type { MarkDispatcher } from './mark-dispatcher';
 import type { StatusMarkRecord } from './status-mark.entity';
 
 /** Status's long-lived collaborators, made once per process in `index.ts`. */
@@ -8,6 +9,8 @@ export interface StatusDeps {
   db: DataSource;
   directory: StatusDirectoryClient;
   pubsub: PubSub;
+  /** Hands published marks to the live subscriptions of this process. */
+  marks: MarkDispatcher;
   /** Fans a committed mark out to subscribers (on every instance). */
   publish: (mark: StatusMarkRecord) => void;
 }
