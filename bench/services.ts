@@ -77,24 +77,31 @@ export async function startServiceProcesses(
     pids[service] = child.pid!;
     await waitHealthy(`http://127.0.0.1:${port}/health`);
   };
-  await Promise.all([start('directory', base + 2), start('status', base + 3)]);
-  await start('intake', base + 1);
-  await start('gateway', base);
+  const stopAll = () =>
+    Promise.all(
+      children.map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            if (c.exitCode !== null || c.signalCode !== null) return resolve();
+            c.once('exit', () => resolve());
+            c.kill('SIGTERM');
+          }),
+      ),
+    );
+  try {
+    await Promise.all([start('directory', base + 2), start('status', base + 3)]);
+    await start('intake', base + 1);
+    await start('gateway', base);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
   return {
     gatewayUrl: `http://127.0.0.1:${base}/graphql`,
     urls,
     pids,
     stop: async () => {
-      await Promise.all(
-        children.map(
-          (c) =>
-            new Promise<void>((resolve) => {
-              if (c.exitCode !== null) return resolve();
-              c.once('exit', () => resolve());
-              c.kill('SIGTERM');
-            }),
-        ),
-      );
+      await stopAll();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

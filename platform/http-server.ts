@@ -86,6 +86,8 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
   const attached = opts.attach?.(httpServer);
   const apollo = new ApolloServer<C>({
     ...opts.apollo,
+    // scripts/start.ts owns SIGINT/SIGTERM; Apollo's own handlers would race it and stall the shutdown.
+    stopOnTerminationSignals: false,
     plugins: [...(opts.apollo.plugins ?? []), ApolloServerPluginDrainHttpServer({ httpServer })],
   } as ApolloServerOptions<C>);
   await apollo.start();
@@ -122,6 +124,8 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
+      // A known length lets Node send headers and body in one write instead of chunked encoding.
+      res.setHeader('content-length', Buffer.byteLength(result.body.string));
       res.end(result.body.string);
       return;
     }

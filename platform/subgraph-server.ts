@@ -70,9 +70,13 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
       ...server,
       db,
       stop: async () => {
+        logger.debug('stopping background work');
         await started.stop?.();
+        logger.debug('draining the HTTP server');
         await server.stop();
+        logger.debug('closing the database');
         if (db.isInitialized) await db.destroy();
+        logger.debug('stopped');
       },
     };
   } catch (err) {

@@ -33,6 +33,11 @@ async function main() {
       if (stopping) return;
       stopping = true;
       console.log(`\n${signal}: draining and stopping…`);
+      // A drain that cannot finish (a stuck client, a dead database) must not keep the process forever.
+      setTimeout(() => {
+        console.error('Shutdown took longer than 30 s; exiting anyway');
+        process.exit(1);
+      }, 30_000).unref();
       stop().then(
         () => process.exit(0),
         (err) => {
