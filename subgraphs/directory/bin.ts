@@ -4,18 +4,10 @@
  * 2 representative office, 3 peasant farm), a serial and a check digit computed like the IIN's
  * (shared/domain.md, Identifiers).
  */
-const FIRST_WEIGHTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-const SECOND_WEIGHTS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+import { identificationCheckDigit } from '../../platform/check-digit';
 
-/** Σ dᵢ·i mod 11; when that is 10, Σ dᵢ·wᵢ with the second weights mod 11; null when 10 again (no digit fits). */
-export function binCheckDigit(first11: string): number | null {
-  const digits = [...first11].map(Number);
-  const sum = (weights: number[]) => digits.reduce((acc, d, i) => acc + d * weights[i], 0) % 11;
-  const first = sum(FIRST_WEIGHTS);
-  if (first !== 10) return first;
-  const second = sum(SECOND_WEIGHTS);
-  return second === 10 ? null : second;
-}
+/** The BIN's check digit is computed like the IIN's (platform/check-digit.ts). */
+export const binCheckDigit = identificationCheckDigit;
 
 export type BinProblem = 'format' | 'month' | 'type' | 'unit' | 'checkDigit';
 

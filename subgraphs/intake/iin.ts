@@ -1,20 +1,10 @@
+import { identificationCheckDigit } from '../../platform/check-digit';
+
 /**
  * IIN (individual identification number), 12 digits: YYMMDD, a century/sex digit 1–6, a 4-digit serial and a
- * check digit. Check digit: Σ dᵢ·i (i = 1..11) mod 11; if that is 10, Σ dᵢ·wᵢ with w = 3,4,5,6,7,8,9,10,11,1,2
- * mod 11; if 10 again the number is invalid (shared/domain.md, Identifiers).
+ * check digit (platform/check-digit.ts; shared/domain.md, Identifiers).
  */
-const FIRST_WEIGHTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-const SECOND_WEIGHTS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
-
-/** The check digit for the first 11 digits, or null when no digit is possible. */
-export function iinCheckDigit(first11: string): number | null {
-  const digits = [...first11].map(Number);
-  const sum = (weights: number[]) => digits.reduce((acc, d, i) => acc + d * weights[i], 0) % 11;
-  const first = sum(FIRST_WEIGHTS);
-  if (first !== 10) return first;
-  const second = sum(SECOND_WEIGHTS);
-  return second === 10 ? null : second;
-}
+export const iinCheckDigit = identificationCheckDigit;
 
 export type IinProblem = 'format' | 'century' | 'birthDate' | 'checkDigit';
 
