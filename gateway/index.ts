@@ -16,6 +16,7 @@ import { GatewayStats } from './subscriptions/gateway-stats';
 import { PlanExecutor } from './subscriptions/plan-executor';
 import { UpstreamPool } from './subscriptions/upstream-pool';
 import { attachWebSocketGateway } from './subscriptions/websocket-server';
+import { watchedSupergraph } from './supergraph-source';
 import { SupergraphPlanner } from './supergraph-planner';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '..', 'schema', 'supergraph.graphql');
@@ -23,7 +24,9 @@ export const SUPERGRAPH_FILE = path.resolve(__dirname, '..', 'schema', 'supergra
 export interface GatewayOptions {
   /** Subgraph name → its /graphql URL; overrides the URLs in the supergraph. */
   subgraphUrls?: Record<string, string>;
+  /** A fixed supergraph instead of the watched `schema/supergraph.graphql`. */
   supergraphSdl?: string;
+  supergraphFile?: string;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -41,15 +44,17 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     directory: config.directory.url,
     status: config.status.url,
   };
-  const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
+  const supergraphFile = opts.supergraphFile ?? SUPERGRAPH_FILE;
+  const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(supergraphFile, 'utf8');
   const limitsRule = queryLimitsRule(config.limits.queryMaxDepth, config.limits.queryMaxFields);
   const production = config.env === 'production';
 
+  const planner = new SupergraphPlanner(supergraphSdl, [limitsRule]);
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    // The committed file is watched, so a new composition is served without a restart; a given SDL is fixed.
+    supergraphSdl: opts.supergraphSdl ?? watchedSupergraph(supergraphFile, logger, (sdl) => planner.update(sdl)),
     buildService: ({ name, url }) => new AuthForwardingDataSource(urls[name] ?? url!),
   });
-  const planner = new SupergraphPlanner(supergraphSdl, [limitsRule]);
   const serviceMap: ServiceMap = Object.fromEntries(
     Object.entries(urls).map(([name, url]) => [name, new AuthForwardingDataSource(url)]),
   );
