@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '../../platform/database';
 import { StatusMarkKind } from '../../platform/enums';
 import type { ComplaintFiledEvent } from '../../platform/events';
+import { lockApplicantMarks } from './applicant-mark-lock';
 import { StatusMarkRecord } from './status-mark.entity';
 import { TrackedComplaint } from './tracked-complaint.entity';
 
@@ -39,6 +40,7 @@ export async function applyComplaintFiled(db: DataSource, e: ComplaintFiledEvent
         assigneeId: null,
         dueOn: null,
       });
+      await lockApplicantMarks(em, e.applicantIin, mark.at);
       await em.insert(StatusMarkRecord, mark);
       return mark;
     });

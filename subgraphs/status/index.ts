@@ -10,6 +10,7 @@ import { ComplaintStatusResolver } from './complaint-status.resolver';
 import { ComplaintStatus } from './complaint-status.type';
 import { StatusDirectoryClient } from './directory.client';
 import { internalEventsRoute } from './internal-events.route';
+import { ApplicantMarkLock } from './applicant-mark-lock.entity';
 import { MarkDispatcher } from './mark-dispatcher';
 import { statusMigrations } from './migrations';
 import { StatusMarkRecord } from './status-mark.entity';
@@ -25,7 +26,7 @@ import { TrackedComplaint } from './tracked-complaint.entity';
 
 export const statusDatabase: DatabaseDefinition = {
   service: 'status',
-  entities: [TrackedComplaint, StatusMarkRecord],
+  entities: [TrackedComplaint, StatusMarkRecord, ApplicantMarkLock],
   migrations: statusMigrations,
 };
 

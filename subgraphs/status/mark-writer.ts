@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../platform/database';
 import { Conflict, NotFound } from '../../platform/errors';
 import type { ReviewResult, StatusMarkKind } from '../../platform/enums';
+import { lockApplicantMarks } from './applicant-mark-lock';
 import { canTransition } from './status-transitions';
 import { StatusMarkRecord } from './status-mark.entity';
 import { TrackedComplaint } from './tracked-complaint.entity';
@@ -58,6 +59,7 @@ export async function appendMark(
       .where('complaintId = :complaintId AND version = :version', { complaintId, version: current.version })
       .execute();
     if (!moved.affected) throw new Conflict('The complaint changed at the same time; read it again and retry');
+    await lockApplicantMarks(em, current.applicantIin, record.at);
     await em.insert(StatusMarkRecord, record);
     return record;
   });
