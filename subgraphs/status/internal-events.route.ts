@@ -3,7 +3,7 @@ import { sendJson } from '../../platform/http-server';
 import type { TokenService } from '../../platform/auth';
 import type { EventBatch, EventBatchResult } from '../../platform/events';
 import type { DataSource } from 'typeorm';
-import { applyComplaintFiled } from './complaint-filed.handler';
+import { applyComplaintsFiled } from './complaint-filed.handler';
 import type { StatusMarkRecord } from './status-mark.entity';
 
 /** `POST /internal/events`: intake's outbox relay delivers here, with a `service` token. */
@@ -22,13 +22,10 @@ export function internalEventsRoute(
     } catch (err) {
       return sendJson(res, 400, { error: (err as Error).message });
     }
-    const result: EventBatchResult = { accepted: [] };
-    for (const event of batch.events) {
-      if (event.type !== 'ComplaintFiled') continue;
-      const mark = await applyComplaintFiled(db, event);
-      if (mark) onMark(mark);
-      result.accepted.push(event.eventId);
-    }
+    const filed = batch.events.filter((e) => e.type === 'ComplaintFiled');
+    const marks = filed.length > 0 ? await applyComplaintsFiled(db, filed) : [];
+    marks.forEach(onMark);
+    const result: EventBatchResult = { accepted: filed.map((e) => e.eventId) };
     sendJson(res, 200, result);
   };
 }

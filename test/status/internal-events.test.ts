@@ -34,6 +34,19 @@ describe('status: ComplaintFiled events on /internal/events', () => {
     expect(count).toBe(1);
   });
 
+  it('applies a batch once per complaint: repeats inside it and complaints already tracked change nothing', async () => {
+    const tracked = filedEvent();
+    await postEvents(t, [tracked]);
+    const [a, b] = [filedEvent(), filedEvent()];
+    const batch = [a, b, { ...a, eventId: `${a.eventId}-repeat` }, tracked];
+    const r = await postEvents(t, batch);
+    expect(r.body.accepted).toEqual(batch.map((e) => e.eventId));
+    const repo = t.system.subgraphs.status.db.getRepository(StatusMarkRecord);
+    for (const e of [a, b, tracked]) expect(await repo.countBy({ complaintId: e.complaintId })).toBe(1);
+    const [markA, markB] = await Promise.all([repo.findOneByOrFail({ complaintId: a.complaintId }), repo.findOneByOrFail({ complaintId: b.complaintId })]);
+    expect(markA.seq).toBeLessThan(markB.seq); // batch order is seq order
+  });
+
   it('refuses a caller without a service token and writes nothing', async () => {
     const event = filedEvent();
     const r = await postEvents(t, [event], await t.token('admin'));
