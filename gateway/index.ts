@@ -86,15 +86,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
         upstream: new UpstreamPool(urls, serviceTokenSource(tokens, 'gateway'), stats, l.keepAliveMs, l.subscriptionsPerUpstreamSocket),
         stats,
         logger,
-        limits: {
-          subscriptionsPerConnection: l.subscriptionsPerConnection,
-          connectionsPerUser: l.connectionsPerUser,
-          connectionsTotal: l.connectionsTotal,
-          queueCapacity: l.queueCapacity,
-          keepAliveMs: l.keepAliveMs,
-          connectionInitWaitTimeoutMs: l.connectionInitWaitTimeoutMs,
-          resume: { maxAttempts: l.resumeAttempts, baseDelayMs: 100, maxDelayMs: 5000 },
-        },
+        limits: { ...l, resume: { maxAttempts: l.resumeAttempts, baseDelayMs: 100, maxDelayMs: 5000 } },
       }),
   });
   return { ...server, stats };

@@ -4,6 +4,7 @@ import { CloseCode, type Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Principal, TokenService } from '../../platform/auth';
+import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
 import type { GatewayContext } from '../gateway.context';
 import { OperationErrors, type PlannedOperation, type SupergraphPlanner } from '../supergraph-planner';
@@ -14,15 +15,8 @@ import { upstreamOperation } from './resumable-operation';
 import type { UpstreamPool } from './upstream-pool';
 import { UpstreamSubscription, type ResumePolicy } from './upstream-subscription';
 
-export interface SubscriptionLimits {
-  subscriptionsPerConnection: number;
-  connectionsPerUser: number;
-  connectionsTotal: number;
-  queueCapacity: number;
-  keepAliveMs: number;
-  connectionInitWaitTimeoutMs: number;
-  resume: ResumePolicy;
-}
+/** The WebSocket limits of the configuration, and how upstream streams are resumed. */
+export type SubscriptionLimits = Config['limits'] & { resume: ResumePolicy };
 
 interface ConnectionState {
   principal: Principal | null;
