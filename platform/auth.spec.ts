@@ -21,6 +21,24 @@ describe('TokenService', () => {
     await expect(tokens.verify(header)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(message) });
   });
 
+  it('keeps answering a verified token from memory only until it expires', async () => {
+    const t = await tokens.mint({ sub: 'u2', role: 'admin' }, '2s');
+    const first = await tokens.verify(`Bearer ${t}`);
+    expect(await tokens.verify(`bearer ${t}`)).toEqual({ ...first, authorization: `bearer ${t}` });
+    jest.useFakeTimers({ now: Date.now() + 5000, doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      await expect(tokens.verify(`Bearer ${t}`)).rejects.toMatchObject({ message: expect.stringMatching(/expired/) });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('does not remember a token that failed verification', async () => {
+    const forged = `Bearer ${await new TokenService('another-secret').mint({ sub: 'u', role: 'admin' })}`;
+    await expect(tokens.verify(forged)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(tokens.verify(forged)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('rejects a header that is not a bearer token', async () => {
     await expect(tokens.verify('Basic abc')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });

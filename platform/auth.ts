@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { AuthChecker } from 'type-graphql';
 import { Forbidden, Unauthenticated } from './errors';
@@ -29,11 +30,15 @@ export interface AuthContext {
 
 const ALG = 'HS256';
 
+/** Verified tokens remembered per process; the same token string always verifies the same way until it expires. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export class TokenService {
-  private readonly key: Uint8Array;
+  private readonly key: KeyObject;
+  private readonly verified = new Map<string, Omit<Principal, 'authorization'>>();
 
   constructor(secret: string) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
   async mint(claims: { sub: string; role: Role; iin?: string; officialId?: string }, expiresIn: string | number = '12h') {
@@ -49,9 +54,24 @@ export class TokenService {
   async verify(authorization: string): Promise<Principal> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new Unauthenticated('The Authorization header must be "Bearer <token>"');
+    const known = this.verified.get(match[1]);
+    if (known) {
+      if (known.exp !== undefined && known.exp * 1000 <= Date.now()) {
+        this.verified.delete(match[1]);
+        throw new Unauthenticated('The token has expired');
+      }
+      return { ...known, authorization: authorization.trim() };
+    }
+    const principal = await this.verifySignature(match[1]);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(match[1], principal);
+    return { ...principal, authorization: authorization.trim() };
+  }
+
+  private async verifySignature(token: string): Promise<Omit<Principal, 'authorization'>> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(match[1], this.key, { algorithms: [ALG] }));
+      ({ payload } = await jwtVerify(token, this.key, { algorithms: [ALG] }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw new Unauthenticated('The token has expired');
       throw new Unauthenticated('The token is invalid');
@@ -64,7 +84,7 @@ export class TokenService {
     if ((role === 'clerk' || role === 'official') && !officialId) {
       throw new Unauthenticated(`A ${role} token needs an officialId`);
     }
-    return { sub: payload.sub, role, iin, officialId, exp: payload.exp, authorization: authorization.trim() };
+    return { sub: payload.sub, role, iin, officialId, exp: payload.exp };
   }
 
   /** Never throws: an invalid token is remembered and raised only where authentication is required. */
