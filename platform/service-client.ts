@@ -1,4 +1,5 @@
 import { AppError, ServiceUnavailable, type ErrorCode } from './errors';
+import { postJson } from './json-post';
 
 interface GraphQLResponse<T> {
   data?: T | null;
@@ -17,13 +18,7 @@ export async function callService<T>(
 ): Promise<T> {
   let body: GraphQLResponse<T>;
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    body = (await res.json()) as GraphQLResponse<T>;
+    ({ body } = await postJson<GraphQLResponse<T>>(url, { query, variables }, { authorization }, timeoutMs));
   } catch (err) {
     throw new ServiceUnavailable(`${new URL(url).host} did not answer (${(err as Error).message}); nothing was saved, try again`);
   }

@@ -2,6 +2,7 @@ import { serviceTokenSource } from '../../platform/auth';
 import type { DatabaseDefinition } from '../../platform/database';
 import { eventsUrl, type EventBatchResult, type ServiceEvent } from '../../platform/events';
 import { buildFederatedSchema } from '../../platform/federated-schema';
+import { postJson } from '../../platform/json-post';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { OutboxRelay } from '../../platform/outbox/outbox-relay';
 import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
@@ -31,14 +32,14 @@ function createIntakeDeps(rt: SubgraphRuntime): { deps: IntakeDeps; relay: Outbo
     db: rt.db,
     logger: rt.logger,
     send: async (events: ServiceEvent[]): Promise<EventBatchResult> => {
-      const res = await fetch(eventsUrl(rt.config.status.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
-        body: JSON.stringify({ events }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!res.ok) throw new Error(`status answered ${res.status}`);
-      return (await res.json()) as EventBatchResult;
+      const res = await postJson<EventBatchResult>(
+        eventsUrl(rt.config.status.url),
+        { events },
+        { authorization: `Bearer ${await token()}` },
+        10_000,
+      );
+      if (res.status !== 200) throw new Error(`status answered ${res.status}`);
+      return res.body;
     },
   });
   const directory = new DirectoryClient(rt.config.directory.url, token);
