@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { complaintInput } from '../test/factories/complaint.factory';
 import { validIin } from '../test/factories/iin';
-import { postGraphQL } from '../test/support/harness';
+import { postGraphQL } from './graphql';
 import { runLoad } from './load';
 import { startServiceProcesses } from './services';
 import { arg, benchProvider, benchTokens, machine } from './setup';

@@ -1,7 +1,7 @@
 import { TokenService } from '../platform/auth';
 import { DEV_JWT_SECRET } from '../platform/config';
 import { validBin } from '../test/factories/directory.factory';
-import { postGraphQL } from '../test/support/harness';
+import { postGraphQL } from './graphql';
 
 export const benchTokens = new TokenService(DEV_JWT_SECRET);
 

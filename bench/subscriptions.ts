@@ -13,7 +13,7 @@ import { DEV_JWT_SECRET } from '../platform/config';
 import { complaintInput } from '../test/factories/complaint.factory';
 import { validBin } from '../test/factories/directory.factory';
 import { validIin } from '../test/factories/iin';
-import { postGraphQL } from '../test/support/harness';
+import { postGraphQL } from './graphql';
 import { percentile } from './load';
 import { rssMiB, startServiceProcesses } from './services';
 
