@@ -3,18 +3,22 @@ import type { Logger } from '../logger';
 import type { EventBatchResult, ServiceEvent } from '../events';
 import { OutboxMessage } from './outbox-message.entity';
 
-export function enqueue(em: EntityManager, event: ServiceEvent): Promise<unknown> {
+/** Queues events in the caller's transaction, in one statement, in their order. */
+export function enqueue(em: EntityManager, ...events: ServiceEvent[]): Promise<unknown> {
   const now = new Date();
-  return em.insert(OutboxMessage, {
-    eventId: event.eventId,
-    type: event.type,
-    payload: JSON.stringify(event),
-    createdAt: now,
-    nextAttemptAt: now,
-    attempts: 0,
-    deliveredAt: null,
-    lastError: null,
-  });
+  return em.insert(
+    OutboxMessage,
+    events.map((event) => ({
+      eventId: event.eventId,
+      type: event.type,
+      payload: JSON.stringify(event),
+      createdAt: now,
+      nextAttemptAt: now,
+      attempts: 0,
+      deliveredAt: null,
+      lastError: null,
+    })),
+  );
 }
 
 export interface OutboxRelayOptions {

@@ -1,5 +1,6 @@
 import { Brackets, In, type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { inTransaction } from '../../platform/database';
+import { inTransaction, isUniqueViolation } from '../../platform/database';
+import { GroupCommit } from '../../platform/group-commit';
 import type { ComplaintFiledEvent } from '../../platform/events';
 import { enqueue } from '../../platform/outbox/outbox-relay';
 import type { ComplaintCursor } from './complaint.cursor';
@@ -9,6 +10,16 @@ import type { ViewerScope } from './complaint.visibility';
 
 /** TypeORM access to the complaint table. */
 export class ComplaintRepository {
+  /** Concurrent filings share one transaction: a multi-row insert of complaints, then of their events. */
+  private readonly filings = new GroupCommit<{ record: ComplaintRecord; event: ComplaintFiledEvent }>(
+    (batch) =>
+      inTransaction(this.db, async (em) => {
+        await em.insert(ComplaintRecord, batch.map((f) => f.record));
+        await enqueue(em, ...batch.map((f) => f.event));
+      }),
+    isUniqueViolation,
+  );
+
   constructor(private readonly db: DataSource) {}
 
   private get repo() {
@@ -28,12 +39,9 @@ export class ComplaintRepository {
     return this.repo.findOneBy({ idempotencyScope, idempotencyKey });
   }
 
-  /** The complaint and its "filed" event commit together (transactional outbox). */
+  /** The complaint and its "filed" event commit together (transactional outbox); resolves once committed. */
   insertWithEvent(record: ComplaintRecord, event: ComplaintFiledEvent): Promise<void> {
-    return inTransaction(this.db, async (em) => {
-      await em.insert(ComplaintRecord, record);
-      await enqueue(em, event);
-    });
+    return this.filings.submit({ record, event });
   }
 
   /** Up to `take` complaints after the cursor, newest first (keyset: submittedAt desc, id desc), and the total. */
