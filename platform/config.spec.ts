@@ -9,6 +9,13 @@ describe('loadConfig', () => {
     expect(c.database.kind).toBe('sqlite');
     expect(c.auth.jwtSecret).toBe(DEV_JWT_SECRET);
     expect(c.redisUrl).toBeUndefined();
+    expect(c.directoryCache.ttlMs).toBe(30000);
+  });
+
+  it('takes DIRECTORY_CACHE_TTL_MS, 0 disabling the cache, and refuses a negative one', () => {
+    expect(loadConfig({ DIRECTORY_CACHE_TTL_MS: '0' }).directoryCache.ttlMs).toBe(0);
+    expect(loadConfig({ DIRECTORY_CACHE_TTL_MS: '5000' }).directoryCache.ttlMs).toBe(5000);
+    expect(() => loadConfig({ DIRECTORY_CACHE_TTL_MS: '-1' })).toThrow(/DIRECTORY_CACHE_TTL_MS/);
   });
 
   it('uses MySQL when DATABASE_URL is set', () => {

@@ -47,6 +47,7 @@ const envSchema = z
     WS_SUBSCRIPTIONS_PER_UPSTREAM_SOCKET: count(500),
     QUERY_MAX_DEPTH: count(12),
     QUERY_MAX_FIELDS: count(1000),
+    DIRECTORY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -91,6 +92,8 @@ export interface Config {
     queryMaxDepth: number;
     queryMaxFields: number;
   };
+  /** Directory read cache: entries live this long; 0 disables it. */
+  directoryCache: { ttlMs: number };
 }
 
 export class ConfigError extends Error {
@@ -142,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryMaxDepth: e.QUERY_MAX_DEPTH,
       queryMaxFields: e.QUERY_MAX_FIELDS,
     },
+    directoryCache: { ttlMs: e.DIRECTORY_CACHE_TTL_MS },
   };
 }
