@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { complaintInput } from '../test/factories/complaint.factory';
 import { validIin } from '../test/factories/iin';
+import { countCpu } from './cpu';
 import { postGraphQL } from './graphql';
 import { runLoad } from './load';
 import { startServiceProcesses } from './services';
@@ -43,7 +44,9 @@ async function main() {
 
     await runLoad(fileOne, concurrency, 2000); // warm-up
     const before = await counts();
+    const cpu = countCpu(services.pids, !!process.env.DATABASE_URL);
     const result = await runLoad(fileOne, concurrency, seconds * 1000);
+    const cpuMsPerFiling = cpu(result.requests);
     const after = await counts();
 
     const drainStart = performance.now();
@@ -66,9 +69,11 @@ async function main() {
       storedDuringRun: after.stored - before.stored,
       allDeliveredToStatus: tracked === after.stored,
       deliveryLagAfterRunMs: Math.round(performance.now() - drainStart),
+      cpuMsPerFiling,
     };
     console.log(JSON.stringify(summary));
     console.table({ filings: result });
+    console.table({ 'CPU ms per filing': cpuMsPerFiling });
   } finally {
     await services.stop();
   }

@@ -9,6 +9,7 @@ import { complaintInput } from '../test/factories/complaint.factory';
 import { validIin } from '../test/factories/iin';
 import { eventually } from '../test/support/harness';
 import { postGraphQL } from './graphql';
+import { countCpu } from './cpu';
 import { runLoad } from './load';
 import { startServiceProcesses } from './services';
 import { arg, benchProvider, benchTokens, machine } from './setup';
@@ -51,8 +52,13 @@ async function main() {
 
     await runLoad(viaGateway, concurrency, 2000); // warm-up
     await runLoad(direct, concurrency, 2000);
-    const gw = await runLoad(viaGateway, concurrency, seconds * 1000);
-    const dr = await runLoad(direct, concurrency, seconds * 1000);
+    const measure = async (task: () => Promise<boolean>) => {
+      const cpu = countCpu(services.pids, !!process.env.DATABASE_URL);
+      const load = await runLoad(task, concurrency, seconds * 1000);
+      return { load, cpuMsPerQuery: cpu(load.requests) };
+    };
+    const { load: gw, cpuMsPerQuery: gatewayCpu } = await measure(viaGateway);
+    const { load: dr, cpuMsPerQuery: directCpu } = await measure(direct);
     const summary = {
       bench: 'query',
       date: new Date().toISOString(),
@@ -62,9 +68,11 @@ async function main() {
       gateway: gw,
       direct: dr,
       gatewayToDirectRatio: Math.round((gw.rps / dr.rps) * 100) / 100,
+      cpuMsPerQuery: { gateway: gatewayCpu, direct: directCpu },
     };
     console.log(JSON.stringify(summary));
     console.table({ gateway: gw, direct: dr });
+    console.table({ 'CPU ms per query, through the gateway': gatewayCpu, 'CPU ms per query, direct': directCpu });
   } finally {
     await services.stop();
   }
