@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { AuthState } from '../../platform/auth';
 import { createDirectoryLoaders, type DirectoryLoaders } from './directory.loaders';
 import { JurisdictionService } from './jurisdiction.service';
+import type { ReadCache } from './read-cache';
 
 export interface DirectoryContext {
   auth: AuthState;
@@ -10,7 +11,8 @@ export interface DirectoryContext {
   jurisdiction: JurisdictionService;
 }
 
-export function createDirectoryContext(db: DataSource, auth: AuthState): DirectoryContext {
-  const loaders = createDirectoryLoaders(db);
-  return { auth, db, loaders, jurisdiction: new JurisdictionService(db, loaders) };
+/** `cache` is the subgraph's read cache, shared by all requests; admin writes never read through it. */
+export function createDirectoryContext(db: DataSource, auth: AuthState, cache: ReadCache): DirectoryContext {
+  const loaders = createDirectoryLoaders(db, cache);
+  return { auth, db, loaders, jurisdiction: new JurisdictionService(db, loaders, cache) };
 }

@@ -3,6 +3,7 @@ import { In, type DataSource, type ObjectLiteral, type EntityTarget } from 'type
 import { AdministrativeUnit } from './administrative-unit.type';
 import { Competence } from './competence.type';
 import { Official } from './official.type';
+import type { ReadCache } from './read-cache';
 import { ServiceProvider } from './service-provider.type';
 
 export interface DirectoryLoaders {
@@ -12,30 +13,55 @@ export interface DirectoryLoaders {
   competencesOfOfficial: DataLoader<string, Competence[]>;
 }
 
-/** One query per entity type for all the keys asked in one tick of a request. */
-function byKey<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, key: keyof T & string) {
+/**
+ * Keys in the read cache are served from it; the rest are read in one query per entity type for all the keys
+ * asked in one tick of a request. Unknown keys are not cached: they are asked again next time.
+ * Cached entities are shared between requests: read them, never change them.
+ */
+function byKey<T extends ObjectLiteral>(
+  db: DataSource,
+  cache: ReadCache,
+  entity: EntityTarget<T>,
+  key: keyof T & string,
+  prefix: string,
+) {
   return new DataLoader<string, T | null>(async (keys) => {
-    const rows = await db.getRepository(entity).findBy({ [key]: In([...keys]) } as never);
-    const found = new Map(rows.map((r) => [r[key] as string, r]));
-    return keys.map((k) => found.get(k) ?? null);
+    const readUnder = cache.generation;
+    const cached = keys.map((k) => cache.get<T>(`${prefix}:${k}`));
+    const misses = keys.filter((_, i) => cached[i] === undefined);
+    const found = new Map<string, T>();
+    if (misses.length) {
+      for (const row of await db.getRepository(entity).findBy({ [key]: In(misses) } as never)) {
+        found.set(row[key] as string, row);
+        cache.set(`${prefix}:${row[key]}`, row, readUnder);
+      }
+    }
+    return keys.map((k, i) => cached[i] ?? found.get(k) ?? null);
   });
 }
 
-function competencesOfOfficial(db: DataSource) {
+function competencesOfOfficial(db: DataSource, cache: ReadCache) {
   return new DataLoader<string, Competence[]>(async (officialIds) => {
-    const rows = await db.getRepository(Competence).find({
-      where: { officialId: In([...officialIds]) },
-      order: { kind: 'ASC', name: 'ASC' },
+    const readUnder = cache.generation;
+    const cached = officialIds.map((id) => cache.get<Competence[]>(`competences:${id}`));
+    const misses = officialIds.filter((_, i) => cached[i] === undefined);
+    const rows = misses.length
+      ? await db.getRepository(Competence).find({ where: { officialId: In(misses) }, order: { kind: 'ASC', name: 'ASC' } })
+      : [];
+    return officialIds.map((id, i) => {
+      if (cached[i]) return cached[i];
+      const own = rows.filter((r) => r.officialId === id);
+      cache.set(`competences:${id}`, own, readUnder);
+      return own;
     });
-    return officialIds.map((id) => rows.filter((r) => r.officialId === id));
   });
 }
 
-export function createDirectoryLoaders(db: DataSource): DirectoryLoaders {
+export function createDirectoryLoaders(db: DataSource, cache: ReadCache): DirectoryLoaders {
   return {
-    official: byKey(db, Official, 'id'),
-    serviceProvider: byKey(db, ServiceProvider, 'id'),
-    administrativeUnit: byKey(db, AdministrativeUnit, 'katoCode'),
-    competencesOfOfficial: competencesOfOfficial(db),
+    official: byKey(db, cache, Official, 'id', 'official'),
+    serviceProvider: byKey(db, cache, ServiceProvider, 'id', 'serviceProvider'),
+    administrativeUnit: byKey(db, cache, AdministrativeUnit, 'katoCode', 'administrativeUnit'),
+    competencesOfOfficial: competencesOfOfficial(db, cache),
   };
 }

@@ -12,6 +12,8 @@ import { JurisdictionResolver } from './jurisdiction.resolver';
 import { directoryMigrations } from './migrations';
 import { OfficialResolver } from './official.resolver';
 import { Official } from './official.type';
+import type { ReadCache } from './read-cache';
+import { startDirectoryReadCache } from './read-cache-invalidation';
 import { ServiceProviderResolver } from './service-provider.resolver';
 import { ServiceProvider } from './service-provider.type';
 
@@ -37,13 +39,22 @@ export function buildDirectorySchema() {
 }
 
 export function directorySubgraph(): SubgraphDefinition<DirectoryContext> {
+  let cache: ReadCache;
   return {
     name: 'directory',
     database: directoryDatabase,
     buildSchema: buildDirectorySchema,
-    context: (rt, auth) => createDirectoryContext(rt.db, auth),
+    context: (rt, auth) => createDirectoryContext(rt.db, auth, cache),
     onStart: async (rt) => {
-      if (rt.config.seedDemoData && (await seedDemoDirectory(rt.db))) rt.logger.info('demo directory loaded');
+      const readCache = await startDirectoryReadCache(rt);
+      cache = readCache.cache;
+      try {
+        if (rt.config.seedDemoData && (await seedDemoDirectory(rt.db))) rt.logger.info('demo directory loaded');
+      } catch (err) {
+        await readCache.stop();
+        throw err;
+      }
+      return { stop: readCache.stop };
     },
   };
 }

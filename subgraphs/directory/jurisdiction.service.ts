@@ -8,6 +8,7 @@ import type { DirectoryLoaders } from './directory.loaders';
 import type { JurisdictionDecision } from './jurisdiction.type';
 import { KATO_PROBLEM_MESSAGES, katoProblem } from './kato';
 import { Official } from './official.type';
+import type { ReadCache } from './read-cache';
 import { ServiceProviderKind } from './service-provider-kind';
 import type { ServiceProvider } from './service-provider.type';
 
@@ -15,6 +16,18 @@ export interface JurisdictionQuery extends ComplaintSubject {
   addressee: Addressee;
   serviceProviderId: string;
   katoCode?: string | null;
+}
+
+/** Every field of the query goes into the key: the mapped type makes a new field a compile error here. */
+function decisionKey(q: JurisdictionQuery): string {
+  const fields: { [K in keyof Required<JurisdictionQuery>]: JurisdictionQuery[K] | null } = {
+    addressee: q.addressee,
+    serviceProviderId: q.serviceProviderId,
+    katoCode: q.katoCode ?? null,
+    publicService: q.publicService ?? null,
+    issueCategory: q.issueCategory ?? null,
+  };
+  return `decision:${JSON.stringify(fields)}`;
 }
 
 /** The organisation a complaint goes to: its members, its head, and the kind of body it is. */
@@ -35,9 +48,15 @@ export class JurisdictionService {
   constructor(
     private readonly db: DataSource,
     private readonly loaders: DirectoryLoaders,
+    private readonly cache: ReadCache,
   ) {}
 
-  async decide(q: JurisdictionQuery): Promise<JurisdictionDecision> {
+  /** Decisions are cached; refusals (bad input, nobody found) are not, and ask the database every time. */
+  decide(q: JurisdictionQuery): Promise<JurisdictionDecision> {
+    return this.cache.getOrRead(decisionKey(q), () => this.decideFresh(q));
+  }
+
+  private async decideFresh(q: JurisdictionQuery): Promise<JurisdictionDecision> {
     if (q.katoCode) {
       const problem = katoProblem(q.katoCode);
       if (problem) throw new BadUserInput(KATO_PROBLEM_MESSAGES[problem], 'katoCode');
