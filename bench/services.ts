@@ -68,7 +68,7 @@ export async function startServiceProcesses(
     const profiling = profile.includes(service)
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR ?? '/tmp/shagym-profiles'}`]
       : [];
-    const child = spawn(process.execPath, [...profiling, '-r', 'ts-node/register/transpile-only', 'scripts/start.ts', service], {
+    const child = spawn(process.execPath, [...profiling, '-r', './scripts/register-ts.js', 'scripts/start.ts', service], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'ignore', 'inherit'],
