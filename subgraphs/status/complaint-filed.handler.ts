@@ -55,8 +55,7 @@ export async function applyComplaintsFiled(db: DataSource, events: ComplaintFile
       const fresh = events.filter((e) => !seen.has(e.complaintId) && seen.add(e.complaintId));
       if (fresh.length === 0) return [];
       await em.insert(TrackedComplaint, fresh.map(trackedFrom));
-      // Sorted, so two batches lock shared applicants in the same order.
-      for (const iin of [...new Set(fresh.map((e) => e.applicantIin))].sort()) await lockApplicantMarks(em, iin, new Date());
+      await lockApplicantMarks(em, fresh.map((e) => e.applicantIin), new Date());
       const marks = fresh.map((e) => deliveredMark(em, e));
       await em.insert(StatusMarkRecord, marks);
       // Read the sequence back rather than trust a driver's guess of multi-row auto-increment values.
