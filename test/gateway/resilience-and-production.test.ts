@@ -31,6 +31,18 @@ describe('gateway: a subgraph that stays down', () => {
       await client.dispose();
     }
   });
+
+  it('answers a query needing the stopped subgraph with a retryable SERVICE_UNAVAILABLE', async () => {
+    const { provider } = await createProvider(t.system.subgraphs.directory.db);
+    const token = await t.token('citizen', { iin: validIin() });
+    const filed = await t.query(`mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, { i: complaintInput(provider.id) }, token);
+    await t.system.subgraphs.directory.stop();
+    const r = await t.query(`query($id: ID!) { complaint(id: $id) { id handler { surname } } }`, { id: filed.data.fileComplaint.id }, token);
+    expect(r.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/did not answer/),
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+    });
+  });
 });
 
 describe('gateway in production mode', () => {
