@@ -23,17 +23,36 @@ function databasePid(): number | null {
 }
 
 /**
- * Starts counting the CPU each process spends; the returned function gives CPU ms per operation for each of them,
- * which shows where a request's cost goes when the processes share the cores.
+ * Counts the CPU each process spends while running (between start and stop, over any number of spans), to give CPU
+ * ms per operation for each: where a request's cost goes when the processes share the cores.
  */
-export function countCpu(pids: Record<string, number>, withDatabase: boolean): (operations: number) => Record<string, number> {
-  const all: Record<string, number> = { ...pids, 'load generator': process.pid };
-  const db = withDatabase ? databasePid() : null;
-  if (db) all.database = db;
-  const before = Object.fromEntries(Object.entries(all).map(([name, pid]) => [name, cpuMs(pid)]));
-  return (operations) => {
-    const perOp = Object.entries(all).map(([name, pid]) => [name, Math.round(((cpuMs(pid) - before[name]) / operations) * 100) / 100]);
-    const total = perOp.reduce((sum, [, ms]) => sum + (ms as number), 0);
-    return { ...Object.fromEntries(perOp), total: Math.round(total * 100) / 100 };
-  };
+export class CpuMeter {
+  private readonly processes: Record<string, number>;
+  private readonly spent: Record<string, number> = {};
+  private startedAt: Record<string, number> | null = null;
+
+  constructor(pids: Record<string, number>, withDatabase: boolean) {
+    this.processes = { ...pids, 'load generator': process.pid };
+    const db = withDatabase ? databasePid() : null;
+    if (db) this.processes.database = db;
+  }
+
+  start(): this {
+    this.startedAt = Object.fromEntries(Object.entries(this.processes).map(([name, pid]) => [name, cpuMs(pid)]));
+    return this;
+  }
+
+  stop(): void {
+    if (!this.startedAt) return;
+    for (const [name, pid] of Object.entries(this.processes)) {
+      this.spent[name] = (this.spent[name] ?? 0) + cpuMs(pid) - this.startedAt[name];
+    }
+    this.startedAt = null;
+  }
+
+  perOperation(operations: number): Record<string, number> {
+    const round = (n: number) => Math.round(n * 100) / 100;
+    const perOp = Object.entries(this.spent).map(([name, ms]) => [name, round(ms / operations)] as const);
+    return { ...Object.fromEntries(perOp), total: round(perOp.reduce((sum, [, ms]) => sum + ms, 0)) };
+  }
 }

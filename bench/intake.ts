@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { complaintInput } from '../test/factories/complaint.factory';
 import { validIin } from '../test/factories/iin';
-import { countCpu } from './cpu';
+import { CpuMeter } from './cpu';
 import { postGraphQL } from './graphql';
 import { runLoad } from './load';
 import { startServiceProcesses } from './services';
@@ -42,11 +42,12 @@ async function main() {
         (r) => !r.errors,
       );
 
-    await runLoad(fileOne, concurrency, 2000); // warm-up
+    await runLoad(fileOne, concurrency, arg('warmup', 5) * 1000); // JIT and connection pools
     const before = await counts();
-    const cpu = countCpu(services.pids, !!process.env.DATABASE_URL);
+    const cpu = new CpuMeter(services.pids, !!process.env.DATABASE_URL).start();
     const result = await runLoad(fileOne, concurrency, seconds * 1000);
-    const cpuMsPerFiling = cpu(result.requests);
+    cpu.stop();
+    const cpuMsPerFiling = cpu.perOperation(result.requests);
     const after = await counts();
 
     const drainStart = performance.now();

@@ -14,9 +14,17 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-export async function runLoad(task: () => Promise<boolean>, concurrency: number, durationMs: number): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
+/** Latencies and errors gathered over one or more runs of a task. */
+export interface Samples {
+  latencies: number[];
+  errors: number;
+  ms: number;
+}
+
+export const newSamples = (): Samples => ({ latencies: [], errors: 0, ms: 0 });
+
+/** Runs `task` from `concurrency` closed-loop workers for durationMs, adding to `into`. */
+export async function sample(task: () => Promise<boolean>, concurrency: number, durationMs: number, into: Samples): Promise<void> {
   const start = performance.now();
   const end = start + durationMs;
   await Promise.all(
@@ -24,12 +32,22 @@ export async function runLoad(task: () => Promise<boolean>, concurrency: number,
       while (performance.now() < end) {
         const t0 = performance.now();
         const ok = await task().catch(() => false);
-        latencies.push(performance.now() - t0);
-        if (!ok) errors++;
+        into.latencies.push(performance.now() - t0);
+        if (!ok) into.errors++;
       }
     }),
   );
-  const seconds = (performance.now() - start) / 1000;
+  into.ms += performance.now() - start;
+}
+
+export async function runLoad(task: () => Promise<boolean>, concurrency: number, durationMs: number): Promise<LoadResult> {
+  const samples = newSamples();
+  await sample(task, concurrency, durationMs, samples);
+  return summarize(samples);
+}
+
+export function summarize({ latencies, errors, ms }: Samples): LoadResult {
+  const seconds = ms / 1000;
   latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 100) / 100;
   return {

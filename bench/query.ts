@@ -1,5 +1,5 @@
 /**
- * npm run bench:query [-- --concurrency 20 --seconds 10]
+ * npm run bench:query [-- --concurrency 20 --seconds 10 --warmup 5 --rounds 4]
  * The cabinet query (complaint + handler + provider + marks) through the gateway, and the same data fetched from
  * the subgraphs directly (intake, then directory and status in parallel), at the same concurrency: RPS, p50, p99
  * and the gateway/direct ratio. Services run in processes of their own, as deployed.
@@ -8,9 +8,9 @@ import 'reflect-metadata';
 import { complaintInput } from '../test/factories/complaint.factory';
 import { validIin } from '../test/factories/iin';
 import { eventually } from '../test/support/harness';
+import { CpuMeter } from './cpu';
 import { postGraphQL } from './graphql';
-import { countCpu } from './cpu';
-import { runLoad } from './load';
+import { newSamples, sample, summarize } from './load';
 import { startServiceProcesses } from './services';
 import { arg, benchProvider, benchTokens, machine } from './setup';
 
@@ -50,15 +50,26 @@ async function main() {
       return !d.errors && !s.errors;
     };
 
-    await runLoad(viaGateway, concurrency, 2000); // warm-up
-    await runLoad(direct, concurrency, 2000);
-    const measure = async (task: () => Promise<boolean>) => {
-      const cpu = countCpu(services.pids, !!process.env.DATABASE_URL);
-      const load = await runLoad(task, concurrency, seconds * 1000);
-      return { load, cpuMsPerQuery: cpu(load.requests) };
+    // Warm both paths up (JIT, connection pools), then alternate them in rounds so drift is shared by both.
+    const warmup = arg('warmup', 5) * 1000;
+    await sample(viaGateway, concurrency, warmup, newSamples());
+    await sample(direct, concurrency, warmup, newSamples());
+    const rounds = arg('rounds', 4);
+    const paths = {
+      gateway: { task: viaGateway, samples: newSamples(), cpu: new CpuMeter(services.pids, !!process.env.DATABASE_URL) },
+      direct: { task: direct, samples: newSamples(), cpu: new CpuMeter(services.pids, !!process.env.DATABASE_URL) },
     };
-    const { load: gw, cpuMsPerQuery: gatewayCpu } = await measure(viaGateway);
-    const { load: dr, cpuMsPerQuery: directCpu } = await measure(direct);
+    for (let round = 0; round < rounds; round++) {
+      for (const path of Object.values(paths)) {
+        path.cpu.start();
+        await sample(path.task, concurrency, (seconds * 1000) / rounds, path.samples);
+        path.cpu.stop();
+      }
+    }
+    const gw = summarize(paths.gateway.samples);
+    const dr = summarize(paths.direct.samples);
+    const gatewayCpu = paths.gateway.cpu.perOperation(gw.requests);
+    const directCpu = paths.direct.cpu.perOperation(dr.requests);
     const summary = {
       bench: 'query',
       date: new Date().toISOString(),
