@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { AuthState } from '../../platform/auth';
 import { createDirectoryLoaders, type DirectoryLoaders } from './directory.loaders';
 import { JurisdictionService } from './jurisdiction.service';
-import type { ReadCache } from './read-cache';
+import type { ReadCache } from '../../platform/read-cache';
 
 export interface DirectoryContext {
   auth: AuthState;

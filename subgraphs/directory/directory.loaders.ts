@@ -3,7 +3,7 @@ import { In, type DataSource, type ObjectLiteral, type EntityTarget } from 'type
 import { AdministrativeUnit } from './administrative-unit.type';
 import { Competence } from './competence.type';
 import { Official } from './official.type';
-import type { ReadCache } from './read-cache';
+import type { ReadCache } from '../../platform/read-cache';
 import { ServiceProvider } from './service-provider.type';
 
 export interface DirectoryLoaders {

@@ -12,7 +12,7 @@ import { JurisdictionResolver } from './jurisdiction.resolver';
 import { directoryMigrations } from './migrations';
 import { OfficialResolver } from './official.resolver';
 import { Official } from './official.type';
-import type { ReadCache } from './read-cache';
+import type { ReadCache } from '../../platform/read-cache';
 import { startDirectoryReadCache } from './read-cache-invalidation';
 import { ServiceProviderResolver } from './service-provider.resolver';
 import { ServiceProvider } from './service-provider.type';

@@ -8,7 +8,7 @@ import type { DirectoryLoaders } from './directory.loaders';
 import type { JurisdictionDecision } from './jurisdiction.type';
 import { KATO_PROBLEM_MESSAGES, katoProblem } from './kato';
 import { Official } from './official.type';
-import type { ReadCache } from './read-cache';
+import type { ReadCache } from '../../platform/read-cache';
 import { ServiceProviderKind } from './service-provider-kind';
 import type { ServiceProvider } from './service-provider.type';
 

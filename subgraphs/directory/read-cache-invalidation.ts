@@ -8,19 +8,9 @@ import type {
   TransactionCommitEvent,
   UpdateEvent,
 } from 'typeorm';
-import { createPubSub } from '../../platform/pubsub';
+import { directoryChangeFeed, type DirectoryChanged } from '../../platform/directory-changes';
 import type { SubgraphRuntime } from '../../platform/subgraph-server';
-import { ReadCache } from './read-cache';
-
-/** Other directory instances hear of this instance's committed writes on this channel (with Redis). */
-export const DIRECTORY_CHANGED_CHANNEL = 'directory.changed';
-
-export interface DirectoryChanged {
-  /** The directory's database (instances sharing it listen to each other). */
-  database: string;
-  /** The instance that wrote. */
-  from: string;
-}
+import { ReadCache } from '../../platform/read-cache';
 
 type ChangeEvent = Pick<TransactionCommitEvent, 'queryRunner'>;
 
@@ -46,24 +36,25 @@ class WriteWatcher implements EntitySubscriberInterface {
 }
 
 /**
- * The subgraph's read cache, emptied on every local write and, with `REDIS_URL`, on every write committed by
- * another directory instance. Raw SQL (`db.query`) bypasses TypeORM's events: only the TTL catches it.
+ * The subgraph's read cache, emptied on every local write and on every write committed by another directory
+ * instance (heard over Redis when `REDIS_URL` is set). Each commit is announced on the directory change feed, which
+ * intake's cache of jurisdiction answers also hears. Raw SQL (`db.query`) bypasses TypeORM's events: only the TTL
+ * catches it.
  */
 export async function startDirectoryReadCache(rt: SubgraphRuntime): Promise<{ cache: ReadCache; stop(): Promise<void> }> {
   const cache = new ReadCache({ ttlMs: rt.config.directoryCache.ttlMs });
   // Instances of one directory share its database; other systems on the same Redis are ignored.
   const self: DirectoryChanged = { database: String(rt.db.options.database), from: randomUUID() };
-  const pubsub = rt.config.redisUrl ? createPubSub(rt.config) : null;
+  const feed = directoryChangeFeed(rt.config);
   // A message invalidates without publishing again; our own messages come back to us and are ignored.
-  const unsubscribe = await pubsub?.subscribe(DIRECTORY_CHANGED_CHANNEL, (message) => {
-    const { database, from } = message as DirectoryChanged;
+  const unsubscribe = await feed.subscribe(({ database, from }) => {
     if (database === self.database && from !== self.from) cache.invalidate();
   });
   const watcher = new WriteWatcher((committed) => {
     cache.invalidate();
-    if (!committed || !pubsub) return; // other instances cannot see uncommitted rows; the commit will publish
-    pubsub
-      .publish(DIRECTORY_CHANGED_CHANNEL, self)
+    if (!committed) return; // others cannot see uncommitted rows; the commit will publish
+    feed
+      .publish(self)
       .catch((err) => rt.logger.error({ err }, 'publishing directory.changed failed'));
   });
   rt.db.subscribers.push(watcher);
@@ -72,8 +63,8 @@ export async function startDirectoryReadCache(rt: SubgraphRuntime): Promise<{ ca
     stop: async () => {
       const at = rt.db.subscribers.indexOf(watcher);
       if (at >= 0) rt.db.subscribers.splice(at, 1);
-      await unsubscribe?.();
-      await pubsub?.close();
+      await unsubscribe();
+      await feed.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Addressee, ReviewBodyKind } from '../../platform/enums';
+import type { ReadCache } from '../../platform/read-cache';
 import { callService } from '../../platform/service-client';
 
 export interface JurisdictionAnswer {
@@ -28,16 +29,17 @@ const OFFICIAL_PROVIDER = /* GraphQL */ `
   }
 `;
 
-/** How long an official's provider is remembered: staff moves are rare, and a stale minute is harmless. */
-const PROVIDER_CACHE_MS = 60_000;
-
-/** Asks the directory subgraph who handles a complaint, and where an official works. */
+/**
+ * Asks the directory subgraph who handles a complaint, and where an official works. Answers are kept in a read
+ * cache that the directory's change feed empties on every committed directory write (the TTL is a safety net), so
+ * a filing usually needs no call to the directory at all. Refusals (unknown provider, nobody competent) are never
+ * kept.
+ */
 export class DirectoryClient {
-  private readonly providers = new Map<string, { providerId: string | null; until: number }>();
-
   constructor(
     private readonly url: string,
     private readonly serviceToken: () => Promise<string>,
+    private readonly answers: ReadCache,
   ) {}
 
   async jurisdiction(q: {
@@ -46,27 +48,28 @@ export class DirectoryClient {
     katoCode?: string | null;
     publicService?: string | null;
   }): Promise<JurisdictionAnswer> {
-    const data = await callService<{ jurisdictionDecision: JurisdictionAnswer }>(
-      this.url,
-      JURISDICTION,
-      q,
-      `Bearer ${await this.serviceToken()}`,
-    );
-    return data.jurisdictionDecision;
+    const key = JSON.stringify(['jurisdiction', q.addressee, q.serviceProviderId, q.katoCode ?? null, q.publicService ?? null]);
+    return this.answers.getOrRead(key, async () => {
+      const data = await callService<{ jurisdictionDecision: JurisdictionAnswer }>(
+        this.url,
+        JURISDICTION,
+        q,
+        `Bearer ${await this.serviceToken()}`,
+      );
+      return data.jurisdictionDecision;
+    });
   }
 
   /** The provider an official (or clerk) works for; null when unknown or not attached to a provider. */
   async officialProvider(officialId: string): Promise<string | null> {
-    const cached = this.providers.get(officialId);
-    if (cached && cached.until > Date.now()) return cached.providerId;
-    const data = await callService<{ official: { serviceProvider: { id: string } | null } | null }>(
-      this.url,
-      OFFICIAL_PROVIDER,
-      { id: officialId },
-      `Bearer ${await this.serviceToken()}`,
-    );
-    const providerId = data.official?.serviceProvider?.id ?? null;
-    this.providers.set(officialId, { providerId, until: Date.now() + PROVIDER_CACHE_MS });
-    return providerId;
+    return this.answers.getOrRead(JSON.stringify(['provider of', officialId]), async () => {
+      const data = await callService<{ official: { serviceProvider: { id: string } | null } | null }>(
+        this.url,
+        OFFICIAL_PROVIDER,
+        { id: officialId },
+        `Bearer ${await this.serviceToken()}`,
+      );
+      return data.official?.serviceProvider?.id ?? null;
+    });
   }
 }

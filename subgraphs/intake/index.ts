@@ -1,10 +1,12 @@
 import { serviceTokenSource } from '../../platform/auth';
 import type { DatabaseDefinition } from '../../platform/database';
 import { eventsUrl, type EventBatchResult, type ServiceEvent } from '../../platform/events';
+import { directoryChangeFeed } from '../../platform/directory-changes';
 import { buildFederatedSchema } from '../../platform/federated-schema';
 import { postJson } from '../../platform/json-post';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { OutboxRelay } from '../../platform/outbox/outbox-relay';
+import { ReadCache } from '../../platform/read-cache';
 import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
 import { ComplaintRecord } from './complaint.entity';
 import { intakeReferenceResolvers } from './complaint.reference';
@@ -26,7 +28,7 @@ export function buildIntakeSchema() {
 }
 
 /** Intake's long-lived collaborators: the directory client and the outbox relay to status. */
-function createIntakeDeps(rt: SubgraphRuntime): { deps: IntakeDeps; relay: OutboxRelay } {
+function createIntakeDeps(rt: SubgraphRuntime, directoryAnswers: ReadCache): { deps: IntakeDeps; relay: OutboxRelay } {
   const token = serviceTokenSource(rt.tokens, 'intake');
   const relay = new OutboxRelay({
     db: rt.db,
@@ -42,7 +44,7 @@ function createIntakeDeps(rt: SubgraphRuntime): { deps: IntakeDeps; relay: Outbo
       return res.body;
     },
   });
-  const directory = new DirectoryClient(rt.config.directory.url, token);
+  const directory = new DirectoryClient(rt.config.directory.url, token, directoryAnswers);
   return { deps: { repository: new ComplaintRepository(rt.db), directory, onEventsQueued: () => relay.kick() }, relay };
 }
 
@@ -54,10 +56,19 @@ export function intakeSubgraph(): SubgraphDefinition<IntakeContext> {
     buildSchema: buildIntakeSchema,
     context: (_rt, auth) => createIntakeContext(deps, auth),
     onStart: async (rt) => {
-      const created = createIntakeDeps(rt);
+      const directoryAnswers = new ReadCache({ ttlMs: rt.config.directoryCache.ttlMs });
+      const feed = directoryChangeFeed(rt.config);
+      const unsubscribe = await feed.subscribe(() => directoryAnswers.invalidate());
+      const created = createIntakeDeps(rt, directoryAnswers);
       deps = created.deps;
       created.relay.start();
-      return { stop: () => created.relay.stop() };
+      return {
+        stop: async () => {
+          await created.relay.stop();
+          await unsubscribe();
+          await feed.close();
+        },
+      };
     },
   };
 }
