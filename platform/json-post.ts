@@ -28,12 +28,13 @@ export function postJson<T>(
   timeoutMs = 5000,
 ): Promise<JsonResponse<T>> {
   const target = typeof url === 'string' ? new URL(url) : url;
-  return send<T>(target, Buffer.from(JSON.stringify(payload)), headers, timeoutMs, true);
+  return send<T>(target, JSON.stringify(payload), headers, timeoutMs, true);
 }
 
 function send<T>(
   target: URL,
-  body: Buffer,
+  /** A string, so Node writes it together with the headers in one write. */
+  body: string,
   headers: Record<string, string>,
   timeoutMs: number,
   mayResend: boolean,
@@ -45,7 +46,7 @@ function send<T>(
       {
         method: 'POST',
         agent: agents[target.protocol as 'http:' | 'https:'],
-        headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
         timeout: timeoutMs,
       },
       (res) => {

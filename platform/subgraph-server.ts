@@ -53,6 +53,8 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
         schema,
         formatError: formatError(config, logger),
         introspection: config.env !== 'production',
+        // The gateway sends a plan's parallel fetches to one subgraph as one batched request (gateway/subgraph-batcher.ts).
+        allowBatchedHttpRequests: true,
         plugins: [
           ApolloServerPluginInlineTraceDisabled(),
           ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
