@@ -23,15 +23,15 @@ export interface Samples {
 
 export const newSamples = (): Samples => ({ latencies: [], errors: 0, ms: 0 });
 
-/** Runs `task` from `concurrency` closed-loop workers for durationMs, adding to `into`. */
-export async function sample(task: () => Promise<boolean>, concurrency: number, durationMs: number, into: Samples): Promise<void> {
+/** Runs `task` from `concurrency` closed-loop workers for durationMs, adding to `into`; each worker passes its index. */
+export async function sample(task: (worker: number) => Promise<boolean>, concurrency: number, durationMs: number, into: Samples): Promise<void> {
   const start = performance.now();
   const end = start + durationMs;
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, worker) => {
       while (performance.now() < end) {
         const t0 = performance.now();
-        const ok = await task().catch(() => false);
+        const ok = await task(worker).catch(() => false);
         into.latencies.push(performance.now() - t0);
         if (!ok) into.errors++;
       }
@@ -40,7 +40,7 @@ export async function sample(task: () => Promise<boolean>, concurrency: number, 
   into.ms += performance.now() - start;
 }
 
-export async function runLoad(task: () => Promise<boolean>, concurrency: number, durationMs: number): Promise<LoadResult> {
+export async function runLoad(task: (worker: number) => Promise<boolean>, concurrency: number, durationMs: number): Promise<LoadResult> {
   const samples = newSamples();
   await sample(task, concurrency, durationMs, samples);
   return summarize(samples);

@@ -24,18 +24,30 @@ async function main() {
   const services = await startServiceProcesses();
   try {
     const provider = await benchProvider(services.gatewayUrl);
-    const iin = validIin();
-    const token = await benchTokens.mint({ sub: iin, role: 'citizen', iin });
-    const filed = await postGraphQL(services.gatewayUrl, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, { i: complaintInput(provider.id) }, token);
-    const id = filed.data.fileComplaint.id as string;
-    await eventually(async () => {
-      const r = await postGraphQL(services.gatewayUrl, CABINET, { id }, token);
-      if (r.errors || r.data.complaint.statusMarks.length === 0) throw new Error('not yet delivered');
-    });
+    // Each worker is a cabinet of its own: a citizen with their own token and complaint, as in production (the
+    // gateway batches fetches only within one caller's requests).
+    const cabinets = await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        const iin = validIin();
+        const token = await benchTokens.mint({ sub: iin, role: 'citizen', iin });
+        const filed = await postGraphQL(services.gatewayUrl, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, { i: complaintInput(provider.id) }, token);
+        return { token, id: filed.data.fileComplaint.id as string };
+      }),
+    );
+    for (const { id, token } of cabinets) {
+      await eventually(async () => {
+        const r = await postGraphQL(services.gatewayUrl, CABINET, { id }, token);
+        if (r.errors || r.data.complaint.statusMarks.length === 0) throw new Error('not yet delivered');
+      });
+    }
 
     const { intake, directory, status } = services.urls;
-    const viaGateway = () => postGraphQL(services.gatewayUrl, CABINET, { id }, token).then((r) => !r.errors);
-    const direct = async () => {
+    const viaGateway = (worker: number) => {
+      const { id, token } = cabinets[worker];
+      return postGraphQL(services.gatewayUrl, CABINET, { id }, token).then((r) => !r.errors);
+    };
+    const direct = async (worker: number) => {
+      const { id, token } = cabinets[worker];
       const c = await postGraphQL(intake, `query($id: ID!) { complaint(id: $id) { number filedOn handler { id } serviceProvider { id } } }`, { id }, token);
       if (c.errors) return false;
       const [d, s] = await Promise.all([
