@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { serviceTokenSource, TokenService } from '../platform/auth';
 import type { Config } from '../platform/config';
 import { formatError } from '../platform/format-error';
@@ -74,7 +74,12 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
       hideSchemaDetailsFromClientErrors: production,
       validationRules: [limitsRule],
       csrfPrevention: true,
-      plugins: [refuseHttpSubscriptions, ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+      // No cache hints are used: the default cache-control plugin would only cost CPU on every request.
+      plugins: [
+        refuseHttpSubscriptions,
+        ApolloServerPluginCacheControlDisabled(),
+        ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ],
     },
     context: async (req) => ({ authorization: req.headers.authorization }),
     health: async () => ({ gateway: true, ...(await subgraphHealth(urls)) }),

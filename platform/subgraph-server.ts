@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -56,6 +57,8 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
         // The gateway sends a plan's parallel fetches to one subgraph as one batched request (gateway/subgraph-batcher.ts).
         allowBatchedHttpRequests: true,
         plugins: [
+          // No cache hints are used, and the default cache-control plugin wraps every field resolver.
+          ApolloServerPluginCacheControlDisabled(),
           ApolloServerPluginInlineTraceDisabled(),
           ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
         ],
