@@ -16,8 +16,11 @@ const SUBGRAPH_TIMEOUT_MS = 30_000;
 export class AuthForwardingDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly batcher: SubgraphBatcher;
 
-  constructor(readonly url: string) {
-    this.batcher = new SubgraphBatcher(url, SUBGRAPH_TIMEOUT_MS);
+  constructor(
+    readonly url: string,
+    serviceToken: () => Promise<string>,
+  ) {
+    this.batcher = new SubgraphBatcher(url, SUBGRAPH_TIMEOUT_MS, serviceToken);
   }
 
   async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

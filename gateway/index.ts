@@ -49,18 +49,19 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
   const limitsRule = queryLimitsRule(config.limits.queryMaxDepth, config.limits.queryMaxFields);
   const production = config.env === 'production';
 
+  const tokens = new TokenService(config.auth.jwtSecret);
+  const serviceToken = serviceTokenSource(tokens, 'gateway');
   const planner = new SupergraphPlanner(supergraphSdl, [limitsRule]);
   const gateway = new ApolloGateway({
     // The committed file is watched, so a new composition is served without a restart; a given SDL is fixed.
     supergraphSdl: opts.supergraphSdl ?? watchedSupergraph(supergraphFile, logger, (sdl) => planner.update(sdl)),
-    buildService: ({ name, url }) => new AuthForwardingDataSource(urls[name] ?? url!),
+    buildService: ({ name, url }) => new AuthForwardingDataSource(urls[name] ?? url!, serviceToken),
   });
   const serviceMap: ServiceMap = Object.fromEntries(
-    Object.entries(urls).map(([name, url]) => [name, new AuthForwardingDataSource(url)]),
+    Object.entries(urls).map(([name, url]) => [name, new AuthForwardingDataSource(url, serviceToken)]),
   );
   const stats = new GatewayStats();
   const l = config.limits;
-  const tokens = new TokenService(config.auth.jwtSecret);
 
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
@@ -88,7 +89,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
         planner,
         executor: new PlanExecutor(planner, serviceMap),
         tokens,
-        upstream: new UpstreamPool(urls, serviceTokenSource(tokens, 'gateway'), stats, l.keepAliveMs, l.subscriptionsPerUpstreamSocket),
+        upstream: new UpstreamPool(urls, serviceToken, stats, l.keepAliveMs, l.subscriptionsPerUpstreamSocket),
         stats,
         logger,
         limits: { ...l, resume: { maxAttempts: l.resumeAttempts, baseDelayMs: 100, maxDelayMs: 5000 } },

@@ -20,30 +20,38 @@ async function server(answer: (body: any) => { status: number; body: unknown }) 
   return { url, seen, close: () => new Promise((r) => s.close(r)) };
 }
 
+const service = async () => 'service-token';
+
 const echo = (body: any) => ({ status: 200, body: Array.isArray(body) ? body.map((op) => ({ data: { echo: op.query } })) : { data: { echo: body.query } } });
 
 describe('SubgraphBatcher', () => {
-  it('sends operations of one turn and one caller as one request, and hands each its own answer', async () => {
+  it('sends the operations of one turn as one request of the service, each naming its caller, and hands each its answer', async () => {
     const s = await server(echo);
     try {
-      const b = new SubgraphBatcher(s.url, 5000);
-      const answers = await Promise.all(['{ a }', '{ b }', '{ c }'].map((query) => b.send({ query }, 'Bearer x')));
+      const b = new SubgraphBatcher(s.url, 5000, service);
+      const answers = await Promise.all([b.send({ query: '{ a }' }, 'Bearer one'), b.send({ query: '{ b }' }, undefined), b.send({ query: '{ c }' }, 'Bearer two')]);
       expect(answers.map((a) => a.body)).toEqual([{ data: { echo: '{ a }' } }, { data: { echo: '{ b }' } }, { data: { echo: '{ c }' } }]);
-      expect(s.seen).toHaveLength(1);
-      expect(s.seen[0].body).toHaveLength(3);
+      expect(s.seen).toEqual([
+        {
+          authorization: 'Bearer service-token',
+          body: [
+            { query: '{ a }', extensions: { authorization: 'Bearer one' } },
+            { query: '{ b }', extensions: {} },
+            { query: '{ c }', extensions: { authorization: 'Bearer two' } },
+          ],
+        },
+      ]);
     } finally {
       await s.close();
     }
   });
 
-  it('keeps callers apart: each Authorization gets its own request, and a lone operation is not wrapped', async () => {
+  it('sends a lone operation as it is, with its caller\'s own Authorization', async () => {
     const s = await server(echo);
     try {
-      const b = new SubgraphBatcher(s.url, 5000);
-      await Promise.all([b.send({ query: '{ a }' }, 'Bearer one'), b.send({ query: '{ b }' }, 'Bearer two'), b.send({ query: '{ c }' }, 'Bearer two')]);
-      const byCaller = Object.fromEntries(s.seen.map((r) => [r.authorization, r.body]));
-      expect(byCaller['Bearer one']).toEqual({ query: '{ a }' });
-      expect(byCaller['Bearer two']).toEqual([{ query: '{ b }' }, { query: '{ c }' }]);
+      const b = new SubgraphBatcher(s.url, 5000, service);
+      await b.send({ query: '{ a }' }, 'Bearer one');
+      expect(s.seen).toEqual([{ authorization: 'Bearer one', body: { query: '{ a }' } }]);
     } finally {
       await s.close();
     }
@@ -53,10 +61,10 @@ describe('SubgraphBatcher', () => {
     const refusing = await server(() => ({ status: 400, body: { errors: [{ message: 'no batches here' }] } }));
     const short = await server(() => ({ status: 200, body: [{ data: {} }] }));
     try {
-      const r = new SubgraphBatcher(refusing.url, 5000);
+      const r = new SubgraphBatcher(refusing.url, 5000, service);
       const refused = await Promise.all([r.send({ query: '{ a }' }, undefined), r.send({ query: '{ b }' }, undefined)]);
       expect(refused.map((a) => a.status)).toEqual([400, 400]);
-      const s = new SubgraphBatcher(short.url, 5000);
+      const s = new SubgraphBatcher(short.url, 5000, service);
       const outcomes = await Promise.allSettled([s.send({ query: '{ a }' }, undefined), s.send({ query: '{ b }' }, undefined)]);
       expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
     } finally {

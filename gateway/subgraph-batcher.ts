@@ -1,71 +1,65 @@
 import { postJson, type JsonResponse } from '../platform/json-post';
 
 interface Waiting {
-  operation: object;
+  operation: Record<string, unknown>;
+  authorization: string | undefined;
   resolve: (res: JsonResponse<unknown>) => void;
   reject: (err: unknown) => void;
 }
 
-/** A batch never carries more operations than this. */
+/** A batch never carries more operations than this (the subgraphs accept up to 100). */
 const MAX_BATCH = 50;
 
 /**
- * Fetches to one subgraph that a query plan (or several concurrent requests of one caller) issues in the same turn
- * of the event loop go out as one HTTP request carrying an array of operations (the subgraphs accept Apollo Server's
- * batched requests). A plan that asks the directory for a complaint's handler and its provider in parallel thus
- * costs one HTTP exchange, not two. Only operations with the same Authorization share a request: the subgraph
- * builds one context per request.
+ * Fetches to one subgraph issued in the same turn of the event loop (a plan's parallel fetches, and under load the
+ * fetches of many concurrent requests) go out as one HTTP request carrying an array of operations. A lone fetch goes
+ * as it is, with its caller's Authorization. A batch goes with the gateway's own `service` token, each operation
+ * naming its caller in `extensions.authorization`; the subgraph runs each with a context of its own for that caller
+ * (platform/http-server.ts, `operationCaller`).
  */
 export class SubgraphBatcher {
-  private waiting = new Map<string, Waiting[]>();
-  private scheduled = false;
+  private waiting: Waiting[] = [];
 
   constructor(
     private readonly url: string,
     private readonly timeoutMs: number,
+    private readonly serviceToken: () => Promise<string>,
   ) {}
 
-  send(operation: object, authorization: string | undefined): Promise<JsonResponse<unknown>> {
+  send(operation: Record<string, unknown>, authorization: string | undefined): Promise<JsonResponse<unknown>> {
     return new Promise((resolve, reject) => {
-      const key = authorization ?? '';
-      const list = this.waiting.get(key) ?? [];
-      list.push({ operation, resolve, reject });
-      this.waiting.set(key, list);
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      if (this.waiting.length === 0) setImmediate(() => this.flush());
+      this.waiting.push({ operation, authorization, resolve, reject });
     });
   }
 
   private flush(): void {
     const all = this.waiting;
-    this.waiting = new Map();
-    this.scheduled = false;
-    for (const [authorization, list] of all) {
-      for (let i = 0; i < list.length; i += MAX_BATCH) this.post(authorization, list.slice(i, i + MAX_BATCH));
+    this.waiting = [];
+    for (let i = 0; i < all.length; i += MAX_BATCH) {
+      const batch = all.slice(i, i + MAX_BATCH);
+      if (batch.length === 1) this.sendOne(batch[0]);
+      else this.sendBatch(batch).catch((err) => batch.forEach((w) => w.reject(err)));
     }
   }
 
-  private post(authorization: string, batch: Waiting[]): void {
-    const headers: Record<string, string> = authorization ? { authorization } : {};
-    if (batch.length === 1) {
-      postJson(this.url, batch[0].operation, headers, this.timeoutMs).then(batch[0].resolve, batch[0].reject);
-      return;
+  private sendOne(w: Waiting): void {
+    postJson(this.url, w.operation, w.authorization ? { authorization: w.authorization } : {}, this.timeoutMs).then(w.resolve, w.reject);
+  }
+
+  private async sendBatch(batch: Waiting[]): Promise<void> {
+    const operations = batch.map((w) => ({
+      ...w.operation,
+      extensions: { ...(w.operation.extensions as object | undefined), ...(w.authorization ? { authorization: w.authorization } : {}) },
+    }));
+    const res = await postJson<unknown>(this.url, operations, { authorization: `Bearer ${await this.serviceToken()}` }, this.timeoutMs);
+    const answers = res.body;
+    if (Array.isArray(answers) && answers.length === batch.length) {
+      batch.forEach((w, i) => w.resolve({ ...res, body: answers[i] }));
+    } else if (res.status < 200 || res.status > 299) {
+      batch.forEach((w) => w.resolve(res)); // refused as a whole: each operation reports the refusal
+    } else {
+      throw new Error(`${this.url} answered a batch of ${batch.length} operations with something else`);
     }
-    postJson<unknown>(this.url, batch.map((w) => w.operation), headers, this.timeoutMs).then(
-      (res) => {
-        const answers = res.body;
-        if (Array.isArray(answers) && answers.length === batch.length) {
-          batch.forEach((w, i) => w.resolve({ ...res, body: answers[i] }));
-        } else if (res.status < 200 || res.status > 299) {
-          batch.forEach((w) => w.resolve(res)); // refused as a whole: each operation reports the refusal
-        } else {
-          const err = new Error(`${this.url} answered a batch of ${batch.length} operations with something else`);
-          batch.forEach((w) => w.reject(err));
-        }
-      },
-      (err) => batch.forEach((w) => w.reject(err)),
-    );
   }
 }

@@ -98,6 +98,17 @@ export class TokenService {
   }
 }
 
+/**
+ * Who an operation runs for. One of our services (the gateway) may carry many users' operations over one
+ * connection or one batched request: each operation then names its user in `extensions.authorization` (absent:
+ * anonymous), never acting as the service itself. Only a service may do that, so a citizen cannot act as someone else.
+ */
+export async function operationCaller(tokens: TokenService, transport: AuthState, extensions: unknown): Promise<AuthState> {
+  if (transport.principal?.role !== 'service') return transport;
+  const onBehalfOf = (extensions as { authorization?: unknown } | null | undefined)?.authorization;
+  return tokens.authenticate(typeof onBehalfOf === 'string' ? onBehalfOf : undefined);
+}
+
 /** The caller, who must hold one of `roles` (any role when empty). */
 export function requireRole(auth: AuthState, ...roles: Role[]): Principal {
   if (auth.error) throw auth.error;

@@ -1,10 +1,12 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Logger } from './logger';
 
 const MAX_BODY_BYTES = 1_000_000;
+/** Most operations one batched request may carry. */
+const MAX_BATCH = 100;
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void>;
 
@@ -14,7 +16,10 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   port: number;
   logger: Logger;
   apollo: ApolloServerOptions<C>;
-  context: (req: IncomingMessage) => Promise<C>;
+  /** Serve batched requests (a JSON array of operations); `operation` is then set for each one's context. */
+  acceptBatches?: boolean;
+  /** `operation`: set for each operation of a batched request (each gets a context of its own). */
+  context: (req: IncomingMessage, operation?: unknown) => Promise<C>;
   /** Named checks; `/health` answers 200 only when every one is true. */
   health: () => Promise<Record<string, boolean>>;
   /** Extra routes, e.g. `POST /internal/events`. */
@@ -112,15 +117,13 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
     if (route) return route(req, res, await readBody(req));
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found' });
 
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: (req.method ?? 'GET').toUpperCase(),
-        headers: toHeaderMap(req),
-        search: url.search,
-        body: parseBody(req, await readBody(req)),
-      },
-      context: () => opts.context(req),
-    });
+    const body = parseBody(req, await readBody(req));
+    const httpGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers: toHeaderMap(req), search: url.search, body };
+    if (Array.isArray(body)) {
+      if (!opts.acceptBatches) throw new HttpError(400, 'Batched requests are not accepted here: send one operation per request');
+      return runBatch(req, res, httpGraphQLRequest, body);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => opts.context(req) });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
@@ -131,6 +134,28 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
     }
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
+  }
+
+  /**
+   * A batched request (a JSON array of operations, as the gateway sends): each operation runs with a context of its
+   * own, so each can act for a different user (see `operationCaller`); the answer is the array of their answers.
+   */
+  async function runBatch(req: IncomingMessage, res: ServerResponse, request: HTTPGraphQLRequest, operations: unknown[]) {
+    if (operations.length === 0 || operations.length > MAX_BATCH) {
+      throw new HttpError(400, `A batch carries 1 to ${MAX_BATCH} operations`);
+    }
+    const answers = await Promise.all(
+      operations.map(async (operation) => {
+        const result = await apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { ...request, body: operation },
+          context: () => opts.context(req, operation),
+        });
+        return result.body.kind === 'complete' ? result.body.string : '{"errors":[{"message":"incremental delivery is not served in a batch"}]}';
+      }),
+    );
+    const text = `[${answers.join(',')}]`;
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
   }
 
   await new Promise<void>((resolve, reject) => {

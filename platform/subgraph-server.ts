@@ -6,7 +6,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { TokenService, type AuthState } from './auth';
+import { operationCaller, TokenService, type AuthState } from './auth';
 import type { Config } from './config';
 import { isDatabaseUp, openDatabase, type DatabaseDefinition } from './database';
 import { formatError } from './format-error';
@@ -54,8 +54,6 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
         schema,
         formatError: formatError(config, logger),
         introspection: config.env !== 'production',
-        // The gateway sends a plan's parallel fetches to one subgraph as one batched request (gateway/subgraph-batcher.ts).
-        allowBatchedHttpRequests: true,
         plugins: [
           // No cache hints are used, and the default cache-control plugin wraps every field resolver.
           ApolloServerPluginCacheControlDisabled(),
@@ -63,8 +61,11 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
           ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
         ],
       },
-      context: async (req) => {
-        const auth = await runtime.tokens.authenticate(req.headers.authorization);
+      acceptBatches: true, // the gateway's (gateway/subgraph-batcher.ts)
+      context: async (req, operation) => {
+        let auth = await runtime.tokens.authenticate(req.headers.authorization);
+        // In a batch from the gateway (a service), each operation names its own user.
+        if (operation !== undefined) auth = await operationCaller(runtime.tokens, auth, (operation as { extensions?: unknown }).extensions);
         return { ...def.context(runtime, auth, req), auth };
       },
       health: async () => ({ database: await isDatabaseUp(db) }),

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { AuthState, TokenService } from '../../platform/auth';
+import { operationCaller, type AuthState, type TokenService } from '../../platform/auth';
 import { createStatusContext } from './status.context';
 import type { StatusDeps } from './status.deps';
 
@@ -27,12 +27,7 @@ export function attachStatusWebSocket(schema: GraphQLSchema, tokens: TokenServic
         context: async (ctx, _id, payload) => {
           const authorization = ctx.connectionParams?.authorization;
           ctx.extra.connectionAuth ??= tokens.authenticate(typeof authorization === 'string' ? authorization : undefined);
-          let auth = await ctx.extra.connectionAuth;
-          if (auth.principal?.role === 'service') {
-            const onBehalfOf = payload.extensions?.authorization;
-            auth = await tokens.authenticate(typeof onBehalfOf === 'string' ? onBehalfOf : undefined);
-          }
-          return createStatusContext(deps(), auth);
+          return createStatusContext(deps(), await operationCaller(tokens, await ctx.extra.connectionAuth, payload.extensions));
         },
       },
       wss,

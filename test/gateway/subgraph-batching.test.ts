@@ -32,4 +32,20 @@ describe("gateway: a plan's parallel fetches to one subgraph", () => {
     }
     expect(requests).toHaveLength(1);
   });
+
+  it("keeps 20 concurrent cabinets' batched fetches apart: each sees its own complaint and handler, nobody else's", async () => {
+    const { provider, head } = await providerWithStaff(t);
+    const cabinets = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const { token } = await citizen(t);
+        return { token, id: (await fileComplaint(t, token, provider.id)).id };
+      }),
+    );
+    const MINE = `{ myComplaints { edges { node { id handler { id } } } } }`;
+    const answers = await Promise.all(cabinets.map((c) => t.query(MINE, {}, c.token)));
+    answers.forEach((r, i) => {
+      expect(r.errors).toBeUndefined();
+      expect(r.data.myComplaints.edges).toEqual([{ node: { id: cabinets[i].id, handler: { id: head.id } } }]);
+    });
+  });
 });
