@@ -5,9 +5,9 @@ import { complaintInput } from '../factories/complaint.factory';
 import { createProvider } from '../factories/directory.factory';
 import { validIin } from '../factories/iin';
 import { postGraphQL, startTestSystem, type TestSystem } from '../support/harness';
+import { describeWithRedis, REDIS_URL } from '../support/redis';
 import { collect, wsClient } from '../support/ws-client';
 
-const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 const FROM_START = '0'.repeat(16);
 const CABINET = `subscription($after: String) { statusMarkAdded(after: $after) { kind complaint { id number handler { surname } } } }`;
 const FILE = `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id number } }`;
@@ -16,13 +16,13 @@ const FILE = `mutation($input: FileComplaintInput!) { fileComplaint(input: $inpu
  * Two gateways, two status instances, one Redis: gateway A talks to status A, gateway B to status B. A mark
  * written by status A (the outbox relay delivers there) reaches cabinets connected through either gateway.
  */
-describe('scale-out: two gateways and two status instances over Redis', () => {
+describeWithRedis('scale-out: two gateways and two status instances over Redis', () => {
   let t: TestSystem;
   let statusB: RunningSubgraph;
   let gatewayB: RunningGateway;
 
   beforeAll(async () => {
-    t = await startTestSystem({ REDIS_URL });
+    t = await startTestSystem({ REDIS_URL: REDIS_URL! });
     const { intake, directory } = t.system.subgraphs;
     statusB = await startSubgraph(statusSubgraph(), {
       ...t.config,

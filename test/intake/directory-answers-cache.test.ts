@@ -1,8 +1,8 @@
 import { citizen, fileComplaint, providerWithStaff } from '../factories/complaint.factory';
 import { createOfficial } from '../factories/directory.factory';
 import { startTestSystem, type TestSystem } from '../support/harness';
+import { REDIS_URL } from '../support/redis';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const SET_HEAD = /* GraphQL */ `
   mutation($id: ID!, $head: ID!) { updateServiceProvider(id: $id, input: { headOfficialId: $head }) { id } }
@@ -11,7 +11,7 @@ const SET_HEAD = /* GraphQL */ `
 /** Intake keeps the directory's jurisdiction answers; a committed directory change must reach it at once. */
 describe.each([
   ['in one process', {}],
-  ['over Redis', { REDIS_URL }],
+  ...(REDIS_URL ? [['over Redis', { REDIS_URL }] as [string, Record<string, string>]] : []),
 ])("intake's cache of jurisdiction answers (%s)", (_name, env: Record<string, string>) => {
   let t: TestSystem;
   beforeAll(async () => {

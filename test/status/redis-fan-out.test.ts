@@ -1,37 +1,21 @@
-import Redis from 'ioredis';
 import { startSubgraph, type RunningSubgraph } from '../../platform/subgraph-server';
 import { statusSubgraph } from '../../subgraphs/status';
 import { startTestSystem, type TestSystem } from '../support/harness';
+import { describeWithRedis, REDIS_URL } from '../support/redis';
 import { collect, wsClient } from '../support/ws-client';
 import { statusQuery, trackedComplaint } from './status-fixtures';
 
-const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
 
 const MARKS = `subscription($id: ID, $after: String) { statusMarkAdded(complaintId: $id, after: $after) { kind cursor complaint { id } } }`;
 const REGISTER = `mutation($id: ID!) { registerComplaint(complaintId: $id) { cursor } }`;
 
-describe('status: two instances over Redis', () => {
+describeWithRedis('status: two instances over Redis', () => {
   let t: TestSystem;
   let second: RunningSubgraph;
-  let reachable = false;
 
   beforeAll(async () => {
-    reachable = await redisReachable();
-    if (!reachable) return;
-    t = await startTestSystem({ REDIS_URL });
+    t = await startTestSystem({ REDIS_URL: REDIS_URL! });
     // A second status instance on the same database and Redis, as behind a load balancer.
     second = await startSubgraph(statusSubgraph(), {
       ...t.config,
@@ -45,10 +29,6 @@ describe('status: two instances over Redis', () => {
   });
 
   it('delivers a mark written on one instance to a subscriber connected to the other', async () => {
-    if (!reachable) {
-      console.warn(`Redis at ${REDIS_URL} is unreachable: skipped`);
-      return;
-    }
     const c = await trackedComplaint(t); // delivered to the first instance
     const client = wsClient(second.url, c.tokens.applicant, { lazy: false });
     try {
