@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { dropMysqlDatabase } from '../platform/database';
 
 export interface ServiceProcesses {
   gatewayUrl: string;
@@ -103,6 +104,9 @@ export async function startServiceProcesses(
     stop: async () => {
       await stopAll();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      if (env.DATABASE_URL) {
+        for (const service of ['intake', 'directory', 'status'] as const) await dropMysqlDatabase(env.DATABASE_URL, service);
+      }
     },
   };
 }
