@@ -11,6 +11,6 @@ export async function postGraphQL<T = any>(
   variables: Record<string, unknown> = {},
   token?: string,
 ): Promise<GraphQLResult<T>> {
-  const res = await postJson<object>(url, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}, 60_000);
+  const res = await postJson<object>(url, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}, { timeoutMs: 60_000 });
   return { status: res.status, ...res.body } as GraphQLResult<T>;
 }

@@ -1,4 +1,4 @@
-import { postJson, type JsonResponse } from '../platform/json-post';
+import { isMutation, postJson, type JsonResponse } from '../platform/json-post';
 
 interface Waiting {
   operation: Record<string, unknown>;
@@ -44,7 +44,9 @@ export class SubgraphBatcher {
   }
 
   private sendOne(w: Waiting): void {
-    postJson(this.url, w.operation, w.authorization ? { authorization: w.authorization } : {}, this.timeoutMs).then(w.resolve, w.reject);
+    const headers: Record<string, string> = w.authorization ? { authorization: w.authorization } : {};
+    const idempotent = !isMutation(w.operation.query);
+    postJson(this.url, w.operation, headers, { timeoutMs: this.timeoutMs, idempotent }).then(w.resolve, w.reject);
   }
 
   private async sendBatch(batch: Waiting[]): Promise<void> {
@@ -52,7 +54,9 @@ export class SubgraphBatcher {
       ...w.operation,
       extensions: { ...(w.operation.extensions as object | undefined), ...(w.authorization ? { authorization: w.authorization } : {}) },
     }));
-    const res = await postJson<unknown>(this.url, operations, { authorization: `Bearer ${await this.serviceToken()}` }, this.timeoutMs);
+    const idempotent = batch.every((w) => !isMutation(w.operation.query));
+    const headers = { authorization: `Bearer ${await this.serviceToken()}` };
+    const res = await postJson<unknown>(this.url, operations, headers, { timeoutMs: this.timeoutMs, idempotent });
     const answers = res.body;
     if (Array.isArray(answers) && answers.length === batch.length) {
       batch.forEach((w, i) => w.resolve({ ...res, body: answers[i] }));

@@ -15,9 +15,26 @@ export interface JsonResponse<T> {
 const AGENT_OPTIONS = { keepAlive: true, maxSockets: 256, scheduling: 'lifo' as const, timeout: 30_000 };
 const agents = { 'http:': new http.Agent(AGENT_OPTIONS), 'https:': new https.Agent(AGENT_OPTIONS) };
 
-/** A pooled socket the server closed just as we reused it: the request never reached the server, so resend once. */
+/**
+ * A pooled socket that failed as we reused it: most likely the server closed it while idle and never saw the
+ * request, but a server that crashed mid-request fails the same way.
+ */
 function closedWhileIdle(req: http.ClientRequest, err: NodeJS.ErrnoException): boolean {
   return req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE');
+}
+
+export interface PostOptions {
+  timeoutMs?: number;
+  /**
+   * Resend once when a reused keep-alive socket fails. Only for requests that are safe to repeat (queries, events
+   * the receiver deduplicates): a mutation the server did run before failing must not run twice.
+   */
+  idempotent?: boolean;
+}
+
+/** Whether a GraphQL document is a mutation (its first operation keyword), so not safe to send twice. */
+export function isMutation(query: unknown): boolean {
+  return typeof query === 'string' && /^\s*mutation\b/.test(query);
 }
 
 /** POSTs `payload` as JSON and parses the JSON answer; rejects on network errors, timeouts and non-JSON answers. */
@@ -25,10 +42,10 @@ export function postJson<T>(
   url: string | URL,
   payload: unknown,
   headers: Record<string, string> = {},
-  timeoutMs = 5000,
+  { timeoutMs = 5000, idempotent = false }: PostOptions = {},
 ): Promise<JsonResponse<T>> {
   const target = typeof url === 'string' ? new URL(url) : url;
-  return send<T>(target, JSON.stringify(payload), headers, timeoutMs, true);
+  return send<T>(target, JSON.stringify(payload), headers, timeoutMs, idempotent);
 }
 
 function send<T>(

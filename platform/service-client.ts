@@ -1,5 +1,5 @@
 import { AppError, ServiceUnavailable, type ErrorCode } from './errors';
-import { postJson } from './json-post';
+import { isMutation, postJson } from './json-post';
 
 interface GraphQLResponse<T> {
   data?: T | null;
@@ -18,7 +18,7 @@ export async function callService<T>(
 ): Promise<T> {
   let body: GraphQLResponse<T>;
   try {
-    ({ body } = await postJson<GraphQLResponse<T>>(url, { query, variables }, { authorization }, timeoutMs));
+    ({ body } = await postJson<GraphQLResponse<T>>(url, { query, variables }, { authorization }, { timeoutMs, idempotent: !isMutation(query) }));
   } catch (err) {
     throw new ServiceUnavailable(`${new URL(url).host} did not answer (${(err as Error).message}); nothing was saved, try again`);
   }

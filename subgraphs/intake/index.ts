@@ -38,7 +38,7 @@ function createIntakeDeps(rt: SubgraphRuntime, directoryAnswers: ReadCache): { d
         eventsUrl(rt.config.status.url),
         { events },
         { authorization: `Bearer ${await token()}` },
-        10_000,
+        { timeoutMs: 10_000, idempotent: true }, // status applies each event once
       );
       if (res.status !== 200) throw new Error(`status answered ${res.status}`);
       return res.body;
