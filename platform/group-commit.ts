@@ -10,7 +10,7 @@
  */
 export class GroupCommit<T> {
   private queue: { item: T; resolve: () => void; reject: (err: unknown) => void }[] = [];
-  private inFlight = 0;
+  private committing = false;
 
   constructor(
     /** Commits all items atomically, or throws and commits none. */
@@ -18,7 +18,6 @@ export class GroupCommit<T> {
     /** Errors caused by one write, after which the others can safely be retried alone. */
     private readonly causedByOneWrite: (err: unknown) => boolean,
     private readonly maxBatch = 200,
-    private readonly maxInFlight = 1,
   ) {}
 
   /** Resolves once the item is committed; rejects with the error of its own commit. */
@@ -30,11 +29,11 @@ export class GroupCommit<T> {
   }
 
   private next(): void {
-    if (this.inFlight >= this.maxInFlight || this.queue.length === 0) return;
+    if (this.committing || this.queue.length === 0) return;
     const batch = this.queue.splice(0, this.maxBatch);
-    this.inFlight++;
+    this.committing = true;
     this.run(batch).finally(() => {
-      this.inFlight--;
+      this.committing = false;
       this.next();
     });
   }

@@ -3,7 +3,6 @@ import https from 'node:https';
 
 export interface JsonResponse<T> {
   status: number;
-  headers: http.IncomingHttpHeaders;
   body: T;
 }
 
@@ -73,7 +72,7 @@ function send<T>(
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           try {
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) as T });
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as T });
           } catch {
             reject(new Error(`${target.host} answered ${res.statusCode} with a body that is not JSON`));
           }
