@@ -45,57 +45,61 @@ export class StatusMarkFeedService {
   }
 
   /**
-   * Subscribes to pub/sub first and buffers; then replays the marks after `after` from the database; then
-   * releases the buffer without the marks the replay already gave. A mark committed while the replay runs is
-   * thus either in the replay or in the buffer, and never twice.
+   * Delivers marks in cursor order, read from the database: a published mark only says "read on". Marks of one
+   * complaint, and of one applicant, commit in `seq` order (version check; the applicant lock), but two requests'
+   * publishes can still reach this process in the other order; reading everything after the last delivered cursor
+   * on each notice makes the stream gapless and ordered anyway (a cabinet resuming `after` the last mark it saw
+   * cannot skip one), and a mark whose publish was lost arrives with the next. With `after`, the first read is the
+   * replay; without it, the stream starts at the newest mark now on record.
    */
   async statusMarkAdded(complaintId?: string | null, after?: string | null): Promise<AsyncIterableIterator<StatusMark>> {
     const afterSeq = after == null ? null : decodeCursor(after);
     if (after != null && afterSeq === null) throw new BadUserInput('after must be a cursor of a status mark', 'after');
     const scope = await this.scope(complaintId);
-    const matches = (m: StatusMarkRecord) =>
-      (!scope.complaintId || m.complaintId === scope.complaintId) &&
-      (!scope.applicantIin || m.applicantIin === scope.applicantIin);
-
-    const replayed = new Set<string>();
-    let buffer: StatusMarkRecord[] | null = afterSeq === null ? null : [];
-    let unsubscribe: () => void = () => undefined;
-    const queue = new AsyncQueue<StatusMark>(async () => unsubscribe());
-    const deliver = (m: StatusMarkRecord) => {
-      if (!replayed.has(m.id)) queue.push(toStatusMark(m));
+    const inScope = {
+      ...(scope.complaintId ? { complaintId: scope.complaintId } : {}),
+      ...(scope.applicantIin ? { applicantIin: scope.applicantIin } : {}),
     };
-    const key = scope.complaintId ? { complaintId: scope.complaintId } : { applicantIin: scope.applicantIin! };
-    unsubscribe = await this.deps.marks.listen(key, (mark) => {
-      if (!matches(mark)) return;
-      if (buffer) buffer.push(mark);
-      else deliver(mark);
-    });
-    if (afterSeq !== null) {
+    const marks = this.deps.db.getRepository(StatusMarkRecord);
+
+    let last: number | null = null; // the cursor delivered last; null until the start is known
+    let reading = false;
+    let again = false;
+    const readOn = async (): Promise<void> => {
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = true;
       try {
-        for (let last = Number(afterSeq); ; ) {
-          const rows = await this.deps.db.getRepository(StatusMarkRecord).find({
-            where: {
-              seq: MoreThan(last),
-              ...(scope.complaintId ? { complaintId: scope.complaintId } : {}),
-              ...(scope.applicantIin ? { applicantIin: scope.applicantIin } : {}),
-            },
-            order: { seq: 'ASC' },
-            take: REPLAY_PAGE,
-          });
+        do {
+          again = false;
+          const rows = await marks.find({ where: { seq: MoreThan(last!), ...inScope }, order: { seq: 'ASC' }, take: REPLAY_PAGE });
           for (const row of rows) {
             queue.push(toStatusMark(row));
-            replayed.add(row.id);
+            last = row.seq;
           }
-          if (rows.length < REPLAY_PAGE) break;
-          last = rows[rows.length - 1].seq;
-        }
-      } catch (err) {
-        await queue.return();
-        throw err;
+          if (rows.length === REPLAY_PAGE) again = true;
+        } while (again);
+      } finally {
+        reading = false;
       }
-      const pending = buffer!;
-      buffer = null;
-      for (const m of pending.sort((a, b) => a.seq - b.seq)) deliver(m);
+    };
+
+    let unsubscribe: () => void = () => undefined;
+    const queue = new AsyncQueue<StatusMark>(async () => unsubscribe());
+    const key = scope.complaintId ? { complaintId: scope.complaintId } : { applicantIin: scope.applicantIin! };
+    unsubscribe = await this.deps.marks.listen(key, (mark) => {
+      // Before the start is known, the first read below covers the mark. A failed read is retried at the next mark.
+      if (last !== null && mark.seq > last) readOn().catch(() => undefined);
+    });
+    try {
+      if (afterSeq !== null) last = Number(afterSeq);
+      else last = (await marks.findOne({ where: inScope, order: { seq: 'DESC' }, select: { seq: true } }))?.seq ?? 0;
+      await readOn();
+    } catch (err) {
+      await queue.return();
+      throw err;
     }
     return queue;
   }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { StatusMarkRecord } from '../../subgraphs/status/status-mark.entity';
 import { validIin } from '../factories/iin';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { collect, wsClient } from '../support/ws-client';
@@ -42,6 +44,33 @@ describe("status: one applicant's marks commit in cursor order", () => {
       } finally {
         await again.dispose();
       }
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('delivers a mark whose notice never came, in cursor order, with the next notice for the applicant', async () => {
+    const applicantIin = validIin();
+    const [first, second] = [await trackedComplaint(t, { applicantIin }), await trackedComplaint(t, { applicantIin })];
+    const client = wsClient(t.system.subgraphs.status.url, first.tokens.applicant);
+    try {
+      const stream = collect(client, STREAM, { after: FROM_START });
+      await stream.next(2); // the two DELIVERED marks; live from here
+      // A mark committed without a publish (as when the notice is lost, or overtaken by a later one).
+      const silent = await t.system.subgraphs.status.db.getRepository(StatusMarkRecord).save(
+        Object.assign(new StatusMarkRecord(), {
+          id: randomUUID(),
+          complaintId: first.complaintId,
+          kind: 'REGISTERED',
+          at: new Date(),
+          actorId: null,
+          applicantIin,
+        }),
+      );
+      await statusQuery(t, REGISTER, { id: second.complaintId }, second.tokens.handler);
+      const live = await stream.next(4);
+      expect(live.slice(2).map((r) => (r.data as any).statusMarkAdded.complaint.id)).toEqual([first.complaintId, second.complaintId]);
+      expect((live[2].data as any).statusMarkAdded.id).toBe(silent.id);
     } finally {
       await client.dispose();
     }
