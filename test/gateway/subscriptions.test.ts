@@ -83,6 +83,11 @@ describe('gateway subscriptions', () => {
   it("answers FORBIDDEN for another citizen's complaint", async () => {
     const owner = await t.token('citizen', { iin: validIin() });
     const a = await file(owner);
+    // Status must know the complaint (its filing event arrives asynchronously): until then it cannot tell whose it is.
+    await eventually(async () => {
+      const r = await t.query(`query($id: ID!) { complaint(id: $id) { status } }`, { id: a.id }, owner);
+      expect(r.data?.complaint?.status).toBe('DELIVERED');
+    });
     const stranger = wsClient(t.url, await t.token('citizen', { iin: validIin() }));
     try {
       const sub = collect(stranger, CABINET, { complaintId: a.id });
