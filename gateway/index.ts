@@ -7,7 +7,9 @@ import type { Config } from '../platform/config';
 import { formatError } from '../platform/format-error';
 import { startGraphQLServer, type RunningServer } from '../platform/http-server';
 import { createLogger } from '../platform/logger';
+import { addSource, metricsPlugin, websocketGauges } from '../platform/metrics';
 import { AuthForwardingDataSource } from './auth-forwarding-data-source';
+import { corsPolicy } from './cors';
 import type { GatewayContext } from './gateway.context';
 import { subgraphHealth } from './health';
 import { refuseHttpSubscriptions } from './http-subscription-refusal';
@@ -61,6 +63,10 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     Object.entries(urls).map(([name, url]) => [name, new AuthForwardingDataSource(url, serviceToken)]),
   );
   const stats = new GatewayStats();
+  const cors = corsPolicy(config.cors.origins);
+  const removeGauges = addSource(websocketGauges, () =>
+    Object.entries(stats.snapshot()).map(([kind, value]) => ({ labels: { kind }, value })),
+  );
   const l = config.limits;
 
   const server = await startGraphQLServer<GatewayContext>({
@@ -78,11 +84,13 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
       // No cache hints are used: the default cache-control plugin would only cost CPU on every request.
       plugins: [
         refuseHttpSubscriptions,
+        metricsPlugin('gateway'),
         ApolloServerPluginCacheControlDisabled(),
         ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ],
     },
     context: async (req) => ({ authorization: req.headers.authorization }),
+    onRequest: cors.handle,
     health: async () => ({ gateway: true, ...(await subgraphHealth(urls)) }),
     attach: (httpServer) =>
       attachWebSocketGateway(httpServer, {
@@ -92,8 +100,16 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
         upstream: new UpstreamPool(urls, serviceToken, stats, l.keepAliveMs, l.subscriptionsPerUpstreamSocket),
         stats,
         logger,
+        allowsOrigin: cors.allows,
         limits: { ...l, resume: { maxAttempts: l.resumeAttempts, baseDelayMs: 100, maxDelayMs: 5000 } },
       }),
   });
-  return { ...server, stats };
+  return {
+    ...server,
+    stats,
+    stop: async () => {
+      removeGauges();
+      await server.stop();
+    },
+  };
 }

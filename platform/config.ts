@@ -48,6 +48,10 @@ const envSchema = z
     QUERY_MAX_DEPTH: count(12),
     QUERY_MAX_FIELDS: count(1000),
     DIRECTORY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30000),
+    CORS_ORIGINS: z.string().optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http://', 'https://']),
+    OTEL_SERVICE_NAME: z.string().optional(),
+    TRUSTED_DOCUMENTS: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -94,6 +98,12 @@ export interface Config {
   };
   /** Directory read cache: entries live this long; 0 disables it. */
   directoryCache: { ttlMs: number };
+  /** Origins browser apps may call the gateway from; `'*'`: any (development default when `CORS_ORIGINS` is unset). */
+  cors: { origins: string[] | '*' };
+  /** OpenTelemetry: traces are exported over OTLP/HTTP only when `otlpEndpoint` is set. */
+  telemetry: { otlpEndpoint?: string; serviceName?: string };
+  /** Path of a persisted-documents manifest (sha256 → document); when set, the gateway runs only those. */
+  trustedDocuments?: string;
 }
 
 export class ConfigError extends Error {
@@ -146,5 +156,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryMaxFields: e.QUERY_MAX_FIELDS,
     },
     directoryCache: { ttlMs: e.DIRECTORY_CACHE_TTL_MS },
+    cors: { origins: corsOrigins(e.CORS_ORIGINS, e.NODE_ENV) },
+    telemetry: { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME || undefined },
+    trustedDocuments: e.TRUSTED_DOCUMENTS?.trim() ? path.resolve(e.TRUSTED_DOCUMENTS.trim()) : undefined,
   };
+}
+
+/** `CORS_ORIGINS`: comma-separated origins, or `*`; unset means any origin in development and test, none in production. */
+function corsOrigins(value: string | undefined, env: Config['env']): string[] | '*' {
+  const list = (value ?? '')
+    .split(',')
+    .map((o) => o.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+  if (list.includes('*')) return '*';
+  if (list.length === 0) return env === 'production' ? [] : '*';
+  return list;
 }

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Logger } from './logger';
+import { sendMetrics } from './metrics';
+import { contextFrom, inRequestSpan, inSpan, SpanKind } from './tracing';
 
 const MAX_BODY_BYTES = 1_000_000;
 /** Most operations one batched request may carry. */
@@ -26,6 +28,8 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Attaches more to the HTTP server (WebSockets); its dispose runs first on stop. */
   attach?: (server: http.Server) => { dispose(): Promise<void> };
+  /** Runs first on every request (CORS); returns true when it answered the request itself. */
+  onRequest?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface RunningServer {
@@ -98,7 +102,7 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
   await apollo.start();
 
   httpServer.on('request', (req, res) => {
-    handle(req, res).catch((err) => {
+    inRequestSpan(opts.name, req, res, () => handle(req, res)).catch((err) => {
       const status = err instanceof HttpError ? err.status : 500;
       if (status === 500) opts.logger.error({ err }, 'request failed');
       if (!res.headersSent) sendJson(res, status, { error: status === 500 ? 'Internal error' : err.message });
@@ -107,7 +111,9 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (opts.onRequest?.(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/metrics' && req.method === 'GET') return sendMetrics(res);
     if (url.pathname === '/health') {
       const checks = await opts.health();
       const ok = Object.values(checks).every(Boolean);
@@ -146,10 +152,17 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
     }
     const answers = await Promise.all(
       operations.map(async (operation) => {
-        const result = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { ...request, body: operation },
-          context: () => opts.context(req, operation),
-        });
+        // Each operation of a batch carries its caller's trace context (gateway/subgraph-batcher.ts).
+        const traced = (operation as { extensions?: { traceparent?: unknown } } | null)?.extensions;
+        const result = await inSpan(
+          'graphql operation',
+          { parent: traced?.traceparent ? contextFrom(traced) : undefined, kind: SpanKind.SERVER, attributes: { 'shagym.service': opts.name } },
+          () =>
+            apollo.executeHTTPGraphQLRequest({
+              httpGraphQLRequest: { ...request, body: operation },
+              context: () => opts.context(req, operation),
+            }),
+        );
         return result.body.kind === 'complete' ? result.body.string : '{"errors":[{"message":"incremental delivery is not served in a batch"}]}';
       }),
     );

@@ -12,6 +12,8 @@ import { isDatabaseUp, openDatabase, type DatabaseDefinition } from './database'
 import { formatError } from './format-error';
 import { startGraphQLServer, type RouteHandler, type RunningServer } from './http-server';
 import { createLogger, type Logger } from './logger';
+import { metricsPlugin } from './metrics';
+import { traceSql } from './tracing';
 import type http from 'node:http';
 
 export interface SubgraphRuntime {
@@ -42,6 +44,7 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
   const logger = createLogger(config.logLevel, def.name);
   const db = await openDatabase(config, def.database);
   const runtime: SubgraphRuntime = { config, db, logger, tokens: new TokenService(config.auth.jwtSecret) };
+  traceSql(db, def.name);
   try {
     const schema = await def.buildSchema();
     const started = (await def.onStart?.(runtime)) || {};
@@ -58,6 +61,7 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
           // No cache hints are used, and the default cache-control plugin wraps every field resolver.
           ApolloServerPluginCacheControlDisabled(),
           ApolloServerPluginInlineTraceDisabled(),
+          metricsPlugin(def.name),
           ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
         ],
       },

@@ -45,6 +45,8 @@ export interface WebSocketGatewayOptions {
   limits: SubscriptionLimits;
   stats: GatewayStats;
   logger: Logger;
+  /** CORS for the upgrade: a browser's `Origin` must be allowed (gateway/cors.ts); refused with 403 otherwise. */
+  allowsOrigin?: (origin: string | undefined) => boolean;
 }
 
 const error = (message: string, code: string, extra: Record<string, unknown> = {}) =>
@@ -57,7 +59,11 @@ const error = (message: string, code: string, extra: Record<string, unknown> = {
  */
 export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatewayOptions): { dispose(): Promise<void> } {
   const { limits, stats } = opts;
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wss = new WebSocketServer({
+    server,
+    path: '/graphql',
+    verifyClient: opts.allowsOrigin && ((info, done) => done(opts.allowsOrigin!(info.req.headers.origin), 403, 'Origin not allowed')),
+  });
   const perUser = new Map<string, number>();
 
   const disposable = useServer<Record<string, unknown>, Extra>(
