@@ -21,6 +21,9 @@ export interface ComplaintFiledEvent {
   reviewBodyKind: ReviewBodyKind;
   submittedAt: string;
   filedOn: string;
+  /** W3C trace context of the request that caused the event (only when tracing is on; see platform/tracing.ts). */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export type ServiceEvent = ComplaintFiledEvent;

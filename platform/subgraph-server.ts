@@ -12,7 +12,7 @@ import { isDatabaseUp, openDatabase, type DatabaseDefinition } from './database'
 import { formatError } from './format-error';
 import { startGraphQLServer, type RouteHandler, type RunningServer } from './http-server';
 import { createLogger, type Logger } from './logger';
-import { metricsPlugin } from './metrics';
+import { addSource, dbPoolGauges, metricsPlugin } from './metrics';
 import { traceSql } from './tracing';
 import type http from 'node:http';
 
@@ -45,6 +45,7 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
   const db = await openDatabase(config, def.database);
   const runtime: SubgraphRuntime = { config, db, logger, tokens: new TokenService(config.auth.jwtSecret) };
   traceSql(db, def.name);
+  const removePoolGauge = addSource(dbPoolGauges, () => poolUse(db, def.name));
   try {
     const schema = await def.buildSchema();
     const started = (await def.onStart?.(runtime)) || {};
@@ -85,12 +86,31 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
         logger.debug('draining the HTTP server');
         await server.stop();
         logger.debug('closing the database');
+        removePoolGauge();
         if (db.isInitialized) await db.destroy();
         logger.debug('stopped');
       },
     };
   } catch (err) {
+    removePoolGauge();
     await db.destroy();
     throw err;
   }
+}
+
+/** Connections of a MySQL/MariaDB pool by state (mysql2 keeps them in lists of its own); none for SQLite. */
+function poolUse(db: DataSource, service: string) {
+  const pool = (db.driver as { pool?: Record<string, unknown> }).pool;
+  if (!pool) return [];
+  const size = (list: unknown) => {
+    const l = list as { length?: number; size?: () => number } | undefined;
+    return typeof l?.length === 'number' ? l.length : typeof l?.size === 'function' ? l.size() : 0;
+  };
+  const all = size(pool._allConnections);
+  const free = size(pool._freeConnections);
+  return [
+    { labels: { service, state: 'used' }, value: all - free },
+    { labels: { service, state: 'free' }, value: free },
+    { labels: { service, state: 'queued' }, value: size(pool._connectionQueue) },
+  ];
 }

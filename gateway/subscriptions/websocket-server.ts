@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Principal, TokenService } from '../../platform/auth';
 import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
+import { inSpan, SpanKind } from '../../platform/tracing';
 import type { GatewayContext } from '../gateway.context';
 import { OperationErrors, type PlannedOperation, type SupergraphPlanner } from '../supergraph-planner';
 import { EventQueue } from './event-queue';
@@ -184,7 +185,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
       {
         event: (event) => {
           chain = chain
-            .then(() => opts.executor.runEvent(op, event))
+            .then(() => inSpan('subscription event', { kind: SpanKind.CONSUMER, attributes: { 'shagym.service': 'gateway' } }, () => opts.executor.runEvent(op, event)))
             .then((result) => queue.push(result))
             .catch((err) => opts.logger.error({ err }, 'subscription event failed'));
         },

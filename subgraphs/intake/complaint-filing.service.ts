@@ -5,6 +5,7 @@ import { Channel } from '../../platform/enums';
 import { AppError, BadUserInput, Conflict, Forbidden } from '../../platform/errors';
 import type { ComplaintFiledEvent } from '../../platform/events';
 import { kzDate } from '../../platform/scalars';
+import { traceHeaders } from '../../platform/tracing';
 import { complaintNumber, talonNumber } from './complaint-number';
 import { ComplaintRecord } from './complaint.entity';
 import type { FileComplaintInput, OfficeComplaintInput } from './complaint.input';
@@ -168,5 +169,7 @@ function filedEvent(r: ComplaintRecord): ComplaintFiledEvent {
     reviewBodyKind: r.reviewBodyKind,
     submittedAt: r.submittedAt.toISOString(),
     filedOn: r.filedOn,
+    // The filing's trace goes on with the event (relay, status): one request is one trace.
+    ...traceHeaders(),
   };
 }
