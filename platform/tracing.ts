@@ -50,6 +50,17 @@ export function startTracing(telemetry: { otlpEndpoint?: string; serviceName?: s
   tracer = trace.getTracer('shagym');
 }
 
+/** Sends what is buffered and unregisters the SDK (tests: the process goes on without tracing). */
+export async function stopTracing(): Promise<void> {
+  if (!provider) return;
+  await provider.shutdown();
+  trace.disable();
+  propagation.disable();
+  context.disable();
+  provider = undefined;
+  tracer = undefined;
+}
+
 /** Sends the spans still buffered (tests, shutdown). */
 export async function flushTracing(): Promise<void> {
   await provider?.forceFlush();

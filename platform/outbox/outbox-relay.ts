@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import type { EventBatchResult, ServiceEvent } from '../events';
 import { addSource, outboxAgeGauges, outboxBacklogGauges, relayDelivered, relayRetries } from '../metrics';
 import { contextFrom, endSpan, SpanKind, startSpan, traceHeaders, tracingEnabled } from '../tracing';
-import { trace } from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { OutboxMessage } from './outbox-message.entity';
 
 /** Queues events in the caller's transaction, in one statement, in their order. */
@@ -168,7 +168,9 @@ export class OutboxRelay {
 
   private schedule(delay: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.tick(), delay);
+    // Off any request's trace: a kick comes from a request, but a drain carries many requests' events (each event
+    // brings its own trace context, see deliverySpans).
+    this.timer = setTimeout(() => context.with(ROOT_CONTEXT, () => this.tick()), delay);
     this.timer.unref();
   }
 
