@@ -10,6 +10,7 @@ import { createLogger } from '../platform/logger';
 import { addSource, metricsPlugin, websocketGauges } from '../platform/metrics';
 import { AuthForwardingDataSource } from './auth-forwarding-data-source';
 import { corsPolicy } from './cors';
+import { graphqlOverHttpStatus } from './graphql-over-http';
 import type { GatewayContext } from './gateway.context';
 import { subgraphHealth } from './health';
 import { refuseHttpSubscriptions } from './http-subscription-refusal';
@@ -85,6 +86,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
       plugins: [
         refuseHttpSubscriptions,
         metricsPlugin('gateway'),
+        graphqlOverHttpStatus(),
         ApolloServerPluginCacheControlDisabled(),
         ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ],
