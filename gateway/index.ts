@@ -11,6 +11,7 @@ import { addSource, metricsPlugin, websocketGauges } from '../platform/metrics';
 import { AuthForwardingDataSource } from './auth-forwarding-data-source';
 import { corsPolicy } from './cors';
 import { graphqlOverHttpStatus } from './graphql-over-http';
+import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
 import type { GatewayContext } from './gateway.context';
 import { subgraphHealth } from './health';
 import { refuseHttpSubscriptions } from './http-subscription-refusal';
@@ -65,6 +66,8 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
   );
   const stats = new GatewayStats();
   const cors = corsPolicy(config.cors.origins);
+  // Operation safelist: when TRUSTED_DOCUMENTS is set, only its documents run (HTTP and WebSocket).
+  const trusted = config.trustedDocuments ? TrustedDocuments.fromFile(config.trustedDocuments) : undefined;
   const removeGauges = addSource(websocketGauges, () =>
     Object.entries(stats.snapshot()).map(([kind, value]) => ({ labels: { kind }, value })),
   );
@@ -87,6 +90,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
         refuseHttpSubscriptions,
         metricsPlugin('gateway'),
         graphqlOverHttpStatus(),
+        ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
         ApolloServerPluginCacheControlDisabled(),
         ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ],
@@ -103,6 +107,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
         stats,
         logger,
         allowsOrigin: cors.allows,
+        trustedDocuments: trusted,
         limits: { ...l, resume: { maxAttempts: l.resumeAttempts, baseDelayMs: 100, maxDelayMs: 5000 } },
       }),
   });

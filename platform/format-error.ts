@@ -16,6 +16,7 @@ const KNOWN_CODES = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
+  'OPERATION_NOT_TRUSTED',
 ]);
 
 /** Client errors pass through; anything unexpected is logged and, in production, reduced to a generic message. */

@@ -7,6 +7,7 @@ import type { Principal, TokenService } from '../../platform/auth';
 import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
 import { inSpan, SpanKind } from '../../platform/tracing';
+import type { TrustedDocuments } from '../trusted-documents';
 import type { GatewayContext } from '../gateway.context';
 import { OperationErrors, type PlannedOperation, type SupergraphPlanner } from '../supergraph-planner';
 import { EventQueue } from './event-queue';
@@ -48,6 +49,8 @@ export interface WebSocketGatewayOptions {
   logger: Logger;
   /** CORS for the upgrade: a browser's `Origin` must be allowed (gateway/cors.ts); refused with 403 otherwise. */
   allowsOrigin?: (origin: string | undefined) => boolean;
+  /** Operation safelist (gateway/trusted-documents.ts): only these documents run. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 const error = (message: string, code: string, extra: Record<string, unknown> = {}) =>
@@ -115,6 +118,13 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
         const connection = ctx.extra.state!;
         if (connection.principal?.exp && connection.principal.exp * 1000 <= Date.now()) {
           return [error('The token has expired; reconnect with a fresh one', 'UNAUTHENTICATED')];
+        }
+        if (opts.trustedDocuments) {
+          try {
+            payload = { ...payload, query: opts.trustedDocuments.resolve(payload) };
+          } catch (err) {
+            return [err as GraphQLError];
+          }
         }
         let planned: PlannedOperation;
         try {
