@@ -65,6 +65,9 @@ const envSchema = z
     }
   });
 
+/** Every environment variable the services read (docker-compose's test checks its env against this list). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(envSchema.shape);
+
 export interface ServiceEndpoint {
   port: number;
   /** URL other services use to reach this service's /graphql; derived from the port when unset. */
