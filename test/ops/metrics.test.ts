@@ -89,6 +89,10 @@ describe('GET /metrics', () => {
     expect(delta('shagym_read_cache_lookups_total')).toBeGreaterThanOrEqual(1);
     expect(after).toMatch(/^shagym_outbox_backlog\{service="intake"\} \d+$/m);
     expect(after).toMatch(/^shagym_outbox_oldest_event_age_seconds\{service="intake"\} [\d.e+-]+$/m);
+    if (t.config.database.kind === 'mysql') {
+      // The pool has connections once the services have queried (SQLite has no pool).
+      expect(sample(after, 'shagym_db_pool_connections', { service: 'intake', state: 'used' }) + sample(after, 'shagym_db_pool_connections', { service: 'intake', state: 'free' })).toBeGreaterThan(0);
+    }
   });
 
   it('keeps operation names bounded: past 100 distinct names they count as "other"', async () => {
