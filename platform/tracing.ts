@@ -138,10 +138,14 @@ export function inSpan<T>(name: string, opts: SpanOptions, work: (span?: Span) =
   );
 }
 
+const KNOWN_PATHS = new Set(['/graphql', '/health', '/metrics', '/internal/events']);
+
 /** A service's HTTP request as a server span, child of the client's `traceparent` when it sends one. */
 export function inRequestSpan(service: string, req: IncomingMessage, res: ServerResponse, work: () => Promise<void>): Promise<void> {
   if (!tracer) return work();
-  const path = (req.url ?? '/').split('?')[0];
+  // Span names stay few: a path the server does not serve is named `other`.
+  const asked = (req.url ?? '/').split('?')[0];
+  const path = KNOWN_PATHS.has(asked) ? asked : 'other';
   return inSpan(
     `${req.method} ${path}`,
     {

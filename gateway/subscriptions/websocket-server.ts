@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Principal, TokenService } from '../../platform/auth';
 import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
-import { inSpan, SpanKind } from '../../platform/tracing';
+import { contextFrom, inSpan, SpanKind, tracingEnabled } from '../../platform/tracing';
 import type { TrustedDocuments } from '../trusted-documents';
 import type { GatewayContext } from '../gateway.context';
 import { OperationErrors, type PlannedOperation, type SupergraphPlanner } from '../supergraph-planner';
@@ -35,6 +35,8 @@ interface OperationState {
   operationName?: string | null;
   context: GatewayContext;
   connection: ConnectionState;
+  /** The client's trace context (`extensions.traceparent` of the subscribe message), when tracing is on. */
+  trace?: import('@opentelemetry/api').Context;
 }
 
 type Extra = { socket: import('ws').WebSocket; request: http.IncomingMessage; state?: ConnectionState };
@@ -146,6 +148,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           operationName: payload.operationName,
           context: { authorization: connection.authorization },
           connection,
+          trace: tracingEnabled() && payload.extensions?.traceparent ? contextFrom(payload.extensions) : undefined,
         };
         return {
           schema: opts.planner.apiGraphQLSchema,
@@ -195,7 +198,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
       {
         event: (event) => {
           chain = chain
-            .then(() => inSpan('subscription event', { kind: SpanKind.CONSUMER, attributes: { 'shagym.service': 'gateway' } }, () => opts.executor.runEvent(op, event)))
+            .then(() => inSpan('subscription event', { parent: op.trace, kind: SpanKind.CONSUMER, attributes: { 'shagym.service': 'gateway' } }, () => opts.executor.runEvent(op, event)))
             .then((result) => queue.push(result))
             .catch((err) => opts.logger.error({ err }, 'subscription event failed'));
         },

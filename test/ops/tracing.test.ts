@@ -6,6 +6,7 @@ import { complaintInput } from '../factories/complaint.factory';
 import { createProvider } from '../factories/directory.factory';
 import { validIin } from '../factories/iin';
 import { eventually, startTestSystem, type TestSystem } from '../support/harness';
+import { wsClient } from '../support/ws-client';
 
 interface ReceivedSpan {
   traceId: string;
@@ -101,6 +102,43 @@ describe('OpenTelemetry traces', () => {
     // Every span but the gateway's request hangs from a span of the same trace: nothing is orphaned.
     const ids = new Set(spans.map((s) => s.spanId));
     expect(spans.filter((s) => s !== root && !ids.has(s.parentSpanId!)).map((s) => s.name)).toEqual([]);
+  });
+
+  it("traces a subscription's events and their entity fetches under the traceparent of its subscribe message", async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const iin = validIin();
+    const token = await t.token('citizen', { iin });
+    const client = wsClient(t.url, token);
+    try {
+      const got = new Promise<unknown>((resolve, reject) => {
+        const stop = client.subscribe(
+          {
+            query: 'subscription($after: String) { statusMarkAdded(after: $after) { kind complaint { id number handler { surname } } } }',
+            variables: { after: '0'.repeat(16) },
+            extensions: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+          },
+          { next: (r) => (stop(), resolve(r)), error: reject, complete: () => undefined },
+        );
+      });
+      const filed = await t.query('mutation File($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }', { input: complaintInput(providerId) }, token);
+      expect(filed.errors).toBeUndefined();
+      expect(await got).toMatchObject({ data: { statusMarkAdded: { kind: 'DELIVERED', complaint: { id: filed.data.fileComplaint.id } } } });
+    } finally {
+      await client.dispose();
+    }
+    const spans = await eventually(async () => {
+      await flushTracing();
+      const ours = receiver.spans.filter((s) => s.traceId === traceId);
+      if (!ours.some((s) => s.name === 'subscription event')) throw new Error('no subscription span yet');
+      return ours;
+    }, 15_000, 200);
+    const event = spans.find((s) => s.name === 'subscription event')!;
+    // The event's entity fetches (intake's complaint, the directory's handler) are its children.
+    const fetches = spans.filter((s) => s.name.startsWith('subgraph fetch'));
+    expect(fetches.length).toBeGreaterThanOrEqual(1);
+    const ids = new Map(spans.map((s) => [s.spanId, s]));
+    const ancestorIsEvent = (s: ReceivedSpan): boolean => !!s.parentSpanId && (s.parentSpanId === event.spanId || (ids.has(s.parentSpanId) && ancestorIsEvent(ids.get(s.parentSpanId)!)));
+    expect(fetches.every(ancestorIsEvent)).toBe(true);
   });
 
   it('puts trace_id and span_id on log lines written inside a span', async () => {
