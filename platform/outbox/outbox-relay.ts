@@ -58,9 +58,9 @@ export class OutboxRelay {
 
   /** Backlog and age of the oldest undelivered message, read at scrape time (metrics). */
   private watchBacklog(): () => void {
-    let last: Promise<{ count: number; oldest: Date | null }> | undefined;
+    // One small indexed query per gauge and scrape (every few seconds): nothing is cached, so a scrape is never stale.
     const read = () =>
-      (last ??= this.opts.db
+      this.opts.db
         .getRepository(OutboxMessage)
         .createQueryBuilder('m')
         .select('COUNT(*)', 'count')
@@ -69,10 +69,9 @@ export class OutboxRelay {
         .getRawOne()
         .then((r: { count: string | number; oldest: string | Date | null } | undefined) => ({
           count: Number(r?.count ?? 0),
-          oldest: r?.oldest ? new Date(r.oldest) : null,
+          oldest: r?.oldest ? utcDate(r.oldest) : null,
         }))
-        .catch(() => ({ count: 0, oldest: null }))
-        .finally(() => setImmediate(() => (last = undefined))));
+        .catch(() => ({ count: 0, oldest: null }));
     const labels = { service: this.service };
     const removeBacklog = addSource(outboxBacklogGauges, async () => [{ labels, value: (await read()).count }]);
     const removeAge = addSource(outboxAgeGauges, async () => {
@@ -154,7 +153,6 @@ export class OutboxRelay {
 
   private async postpone(messages: OutboxMessage[], error: string): Promise<void> {
     const maxBackoff = this.opts.maxBackoffMs ?? 30_000;
-    relayRetries.inc({ service: this.service }, messages.length);
     for (const m of messages) {
       const backoff = Math.min(maxBackoff, 200 * 2 ** Math.min(m.attempts, 10));
       await this.opts.db
@@ -164,6 +162,7 @@ export class OutboxRelay {
           { attempts: m.attempts + 1, nextAttemptAt: new Date(Date.now() + backoff), lastError: error.slice(0, 500) },
         );
     }
+    relayRetries.inc({ service: this.service }, messages.length);
   }
 
   private schedule(delay: number): void {
@@ -188,4 +187,10 @@ export class OutboxRelay {
         } else this.schedule(this.opts.pollMs ?? 1000);
       });
   }
+}
+
+/** SQLite hands a raw DATETIME back as text without a zone; TypeORM wrote it in UTC. MySQL hands a Date. */
+function utcDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
 }
