@@ -25,7 +25,7 @@ async function main() {
   if (role === 'citizen' && !iin) throw new Error('a citizen token needs --iin');
   if ((role === 'clerk' || role === 'official') && !officialId) throw new Error(`a ${role} token needs --official-id`);
   const sub = flag(args, 'sub') ?? iin ?? officialId ?? role;
-  const token = await new TokenService(config.auth.jwtSecret).mint({ sub, role, iin, officialId }, flag(args, 'expires') ?? '12h');
+  const token = await new TokenService(config.auth.jwtSecret, config.auth.maxTokenTtlSeconds).mint({ sub, role, iin, officialId }, flag(args, 'expires') ?? '12h');
   console.log(token);
 }
 

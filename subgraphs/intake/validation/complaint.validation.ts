@@ -11,6 +11,9 @@ import { invalid, valid, type RuleResult } from './rule';
 import { optionalText, requiredText } from './text.rule';
 
 /** A complaint's content after validation: trimmed and normalised, ready to store. */
+/** Reasons and demands may span lines; every other text is one line. */
+const MULTILINE = { multiline: true };
+
 export interface ValidComplaint {
   addressee: Addressee;
   serviceProviderId: string;
@@ -83,8 +86,8 @@ export function validateComplaint(
       phones: phones(p, a.phones ?? []),
     },
     respondents: respondents(p, input.respondents ?? []),
-    reasons: p.check('input.reasons', requiredText(input.reasons, 'The reasons', LIMITS.reasons.maxLength), ''),
-    demands: p.check('input.demands', requiredText(input.demands, 'The demands', LIMITS.demands.maxLength), ''),
+    reasons: p.check('input.reasons', requiredText(input.reasons, 'The reasons', LIMITS.reasons.maxLength, 1, MULTILINE), ''),
+    demands: p.check('input.demands', requiredText(input.demands, 'The demands', LIMITS.demands.maxLength, 1, MULTILINE), ''),
     signature:
       'signature' in portal
         ? p.check('input.signature', requiredText(portal.signature, 'The signature', LIMITS.signature.maxLength), '')

@@ -1,0 +1,32 @@
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { TokenService } from '../platform/auth';
+import { callerKey } from './caller-key';
+import type { GatewayContext } from './gateway.context';
+import { rateLimitedError, type CallerRateLimits } from './rate-limits';
+import { operationResolutionError } from './supergraph-planner';
+
+/**
+ * Over HTTP, once the operation is known: an operation that cannot be chosen (unknown `operationName`) gets 400
+ * OPERATION_RESOLUTION_FAILURE as over WebSocket (left alone, Apollo Gateway throws a 500), and a mutation past its
+ * caller's rate limit gets 429 RATE_LIMITED with Retry-After, before any subgraph is asked.
+ */
+export function requestPolicyPlugin(tokens: TokenService, limits: CallerRateLimits): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, request, contextValue }) {
+          if (!operation) {
+            const error = operationResolutionError(document, request.operationName, true);
+            if (error) throw error;
+          }
+          if (operation?.operation !== 'mutation') return;
+          const { principal } = await tokens.authenticate(contextValue.authorization);
+          const limited = await limits.consume('mutation', callerKey(principal, contextValue.clientAddress));
+          if (limited) {
+            throw rateLimitedError(limited, { headers: new HeaderMap([['retry-after', String(limited.retryAfterSeconds)]]) });
+          }
+        },
+      };
+    },
+  };
+}
