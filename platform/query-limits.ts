@@ -1,3 +1,4 @@
+import type { Config } from './config';
 import {
   GraphQLError,
   Kind,
@@ -118,4 +119,10 @@ export function subgraphQueryLimits(gateway: QueryLimits): QueryLimits {
     maxFields,
     maxTokens: Math.max(gateway.maxTokens, maxFields * 10),
   };
+}
+
+/** The subgraph limits of a configuration (over HTTP and a subgraph's own WebSocket). */
+export function subgraphLimitsOf(config: Config): QueryLimits {
+  const l = config.limits;
+  return subgraphQueryLimits({ maxDepth: l.queryMaxDepth, maxFields: l.queryMaxFields, maxTokens: l.queryMaxTokens });
 }

@@ -12,7 +12,7 @@ import { isDatabaseUp, openDatabase, type DatabaseDefinition } from './database'
 import { formatError } from './format-error';
 import { startGraphQLServer, type RouteHandler, type RunningServer } from './http-server';
 import { createLogger, type Logger } from './logger';
-import { limitParseOptions, queryLimitsRule, subgraphQueryLimits } from './query-limits';
+import { limitParseOptions, queryLimitsRule, subgraphLimitsOf } from './query-limits';
 import type http from 'node:http';
 
 export interface SubgraphRuntime {
@@ -44,7 +44,7 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
   const db = await openDatabase(config, def.database);
   const runtime: SubgraphRuntime = { config, db, logger, tokens: new TokenService(config.auth.jwtSecret, config.auth.maxTokenTtlSeconds) };
   const l = config.limits;
-  const limits = subgraphQueryLimits({ maxDepth: l.queryMaxDepth, maxFields: l.queryMaxFields, maxTokens: l.queryMaxTokens });
+  const limits = subgraphLimitsOf(config);
   try {
     const schema = await def.buildSchema();
     const started = (await def.onStart?.(runtime)) || {};

@@ -10,10 +10,10 @@ import { phoneNumber } from './phone.rule';
 import { invalid, valid, type RuleResult } from './rule';
 import { optionalText, requiredText } from './text.rule';
 
-/** A complaint's content after validation: trimmed and normalised, ready to store. */
 /** Reasons and demands may span lines; every other text is one line. */
 const MULTILINE = { multiline: true };
 
+/** A complaint's content after validation: trimmed and normalised, ready to store. */
 export interface ValidComplaint {
   addressee: Addressee;
   serviceProviderId: string;
