@@ -11,7 +11,7 @@ import { AuthForwardingDataSource } from './auth-forwarding-data-source';
 import type { GatewayContext } from './gateway.context';
 import { subgraphHealth } from './health';
 import { refuseHttpSubscriptions } from './http-subscription-refusal';
-import { operationPolicy, plannerValidationRules } from './operation-policy';
+import { operationPolicy } from './operation-policy';
 import { CallerRateLimits } from './rate-limits';
 import { requestPolicyPlugin } from './request-policy-plugin';
 import { strictScalars } from './strict-scalars';
@@ -57,7 +57,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
   const tokens = new TokenService(config.auth.jwtSecret, config.auth.maxTokenTtlSeconds);
   const serviceToken = serviceTokenSource(tokens, 'gateway');
   const planner = new SupergraphPlanner(supergraphSdl, {
-    validationRules: plannerValidationRules(policy),
+    validationRules: policy.validationRules,
     parseOptions: policy.parseOptions,
     hideSuggestions: policy.hideSchemaDetails,
     cacheMaxBytes: config.limits.planCacheMaxBytes,
@@ -83,7 +83,8 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     apollo: {
       gateway,
       formatError: formatError(config, logger),
-      introspection: policy.introspection,
+      // Introspection is refused in production by the policy's validation rule (the same over WebSocket).
+      introspection: true,
       hideSchemaDetailsFromClientErrors: policy.hideSchemaDetails,
       validationRules: policy.validationRules,
       parseOptions: policy.parseOptions,

@@ -3,14 +3,14 @@ import type { Config } from '../platform/config';
 import { limitParseOptions, queryLimitsRule } from '../platform/query-limits';
 
 /**
- * What the gateway accepts, the same over HTTP (Apollo Server) and WebSocket (SupergraphPlanner): the parser's
- * token limit, the validation rules (query limits; in production no introspection) and, in production, validation
- * messages without "Did you mean …" suggestions (they spell out the schema).
+ * What the gateway accepts, one policy for HTTP (Apollo Server) and WebSocket (SupergraphPlanner): the parser's
+ * token limit, the validation rules (query limits; in production no introspection, by the same graphql-js rule on
+ * both sides, so both answer with the same message) and, in production, validation messages without
+ * "Did you mean …" suggestions (they spell out the schema).
  */
 export interface OperationPolicy {
   parseOptions: ParseOptions;
   validationRules: ValidationRule[];
-  introspection: boolean;
   hideSchemaDetails: boolean;
 }
 
@@ -20,15 +20,7 @@ export function operationPolicy(config: Config): OperationPolicy {
   const limits = { maxDepth: l.queryMaxDepth, maxFields: l.queryMaxFields, maxTokens: l.queryMaxTokens };
   return {
     parseOptions: limitParseOptions(limits),
-    // Apollo Server adds the introspection rule itself when `introspection` is false; the planner adds it here.
-    validationRules: [queryLimitsRule(limits)],
-    introspection: !production,
+    validationRules: [queryLimitsRule(limits), ...(production ? [NoSchemaIntrospectionCustomRule] : [])],
     hideSchemaDetails: production,
   };
 }
-
-/** The rules the planner applies on top of graphql-js' specified rules. */
-export function plannerValidationRules(policy: OperationPolicy): ValidationRule[] {
-  return [...policy.validationRules, ...(policy.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
-}
-

@@ -24,7 +24,8 @@ export class CallerRateLimits {
       mutation: config.rateLimits.mutationsPerMinute,
       connection: config.rateLimits.wsConnectionsPerMinute,
     };
-    if (config.redisUrl) this.redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    // A command waits for the connection at most one reconnection attempt, then the memory limiter answers.
+    if (config.redisUrl) this.redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
     const make = (action: LimitedAction): RateLimiterAbstract => {
       const opts = { points: limits[action], duration: 60, keyPrefix: `shagym:rate:${action}` };
       const memory = new RateLimiterMemory(opts);
