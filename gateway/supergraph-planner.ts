@@ -13,6 +13,7 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
+import { nameArgumentFields } from './argument-fields';
 import { strictScalars } from './strict-scalars';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
@@ -95,6 +96,7 @@ export class SupergraphPlanner {
     }
     const errors = validate(this.apiGraphQLSchema, document, this.validationRules);
     if (errors.length > 0) {
+      nameArgumentFields(document, errors);
       throw new OperationErrors(
         errors.map((e) => {
           const coded = withCode(e, 'GRAPHQL_VALIDATION_FAILED');
