@@ -23,6 +23,8 @@ const duration = (fallback: string) =>
     .default(fallback)
     .refine((v) => /^\d+[smhd]?$/.test(v), { message: 'must be seconds or a number with s, m, h or d (e.g. 24h)' })
     .transform((v) => Number.parseInt(v, 10) * ({ s: 1, m: 60, h: 3600, d: 86400 }[v.slice(-1)] ?? 1));
+/** At least the ten-minute life of the service tokens the gateway mints (platform/auth.ts, serviceTokenSource). */
+const MIN_TOKEN_TTL_SECONDS = 15 * 60;
 const optionalBool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .optional()
@@ -59,7 +61,7 @@ const envSchema = z
     QUERY_MAX_TOKENS: count(5000),
     HTTP_MAX_BODY_BYTES: count(1_000_000),
     PLAN_CACHE_MAX_BYTES: count(32 * 1024 * 1024),
-    AUTH_MAX_TOKEN_TTL: duration('24h'),
+    AUTH_MAX_TOKEN_TTL: duration('24h').refine((s) => s >= MIN_TOKEN_TTL_SECONDS, { message: 'must be at least 15m' }),
     RATE_LIMIT_MUTATIONS_PER_MINUTE: count(120),
     RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: count(600),
   })
