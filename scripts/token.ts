@@ -1,6 +1,6 @@
 /**
  * Mints a development token signed with AUTH_JWT_SECRET (or the documented dev default).
- *   npm run token -- citizen --iin 900101300026
+ *   npm run token -- citizen --iin 900101300027
  *   npm run token -- official --official-id <id>      (clerk likewise)
  *   npm run token -- agency | admin   [--sub name] [--expires 12h]
  */
