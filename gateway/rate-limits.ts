@@ -34,10 +34,10 @@ export class CallerRateLimits {
     this.limiters = { mutation: make('mutation'), connection: make('connection') };
   }
 
-  /** Counts one `action` of `caller`; null when allowed. */
-  async consume(action: LimitedAction, caller: string): Promise<RateLimited | null> {
+  /** Counts `points` actions (mutations in one operation) of `caller`; null when allowed. */
+  async consume(action: LimitedAction, caller: string, points = 1): Promise<RateLimited | null> {
     try {
-      await this.limiters[action].consume(caller);
+      await this.limiters[action].consume(caller, Math.max(1, points));
       return null;
     } catch (res) {
       if (res instanceof RateLimiterRes) return { retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };

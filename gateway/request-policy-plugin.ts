@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { TokenService } from '../platform/auth';
 import { nameArgumentFields } from './argument-fields';
 import { callerKey } from './caller-key';
+import { rootFieldCount } from './mutation-count';
 import type { GatewayContext } from './gateway.context';
 import { rateLimitedError, type CallerRateLimits } from './rate-limits';
 import { operationResolutionError } from './supergraph-planner';
@@ -29,7 +30,7 @@ export function requestPolicyPlugin(tokens: TokenService, limits: CallerRateLimi
           }
           if (operation?.operation !== 'mutation') return;
           const { principal } = await tokens.authenticate(contextValue.authorization);
-          const limited = await limits.consume('mutation', callerKey(principal, contextValue.clientAddress));
+          const limited = await limits.consume('mutation', callerKey(principal, contextValue.clientAddress), rootFieldCount(document, operation));
           if (limited) {
             throw rateLimitedError(limited, { headers: new HeaderMap([['retry-after', String(limited.retryAfterSeconds)]]) });
           }

@@ -7,6 +7,7 @@ import type { Principal, TokenService } from '../../platform/auth';
 import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
 import { callerKey } from '../caller-key';
+import { rootFieldCount } from '../mutation-count';
 import type { GatewayContext } from '../gateway.context';
 import { rateLimitedError, type CallerRateLimits } from '../rate-limits';
 import { OperationErrors, type PlannedOperation, type SupergraphPlanner } from '../supergraph-planner';
@@ -146,7 +147,8 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           return coerced.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } }));
         }
         if (planned.kind === 'mutation') {
-          const limited = await opts.rateLimits.consume('mutation', connection.userKey);
+          const mutations = rootFieldCount(planned.document, planned.operationContext.operation);
+          const limited = await opts.rateLimits.consume('mutation', connection.userKey, mutations);
           if (limited) return [rateLimitedError(limited)];
         }
         if (planned.kind === 'subscription') {

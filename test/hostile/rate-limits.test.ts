@@ -46,6 +46,15 @@ describe('per-caller rate limits', () => {
     expect(await healthStatus(t)).toBe(200);
   });
 
+  it('counts each mutation of an operation: four aliased filings in one request are refused, none filed', async () => {
+    const citizen = await t.token('citizen', { iin: validIin() });
+    const before = await complaintCount(t, admin);
+    const four = `mutation($i: FileComplaintInput!) { ${[0, 1, 2, 3].map((n) => `f${n}: fileComplaint(input: $i) { id }`).join(' ')} }`;
+    const answer = await postOperation(t.url, four, { i: complaintInput(providerId) }, citizen);
+    expect([answer.status, answer.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(await complaintCount(t, admin)).toBe(before);
+  });
+
   it('answers WebSocket connection attempts past the limit with 429 and Retry-After on the upgrade', async () => {
     const statuses: (number | string)[] = [];
     let retryAfter: string | undefined;
