@@ -5,6 +5,13 @@ describe('Date and DateTime scalars', () => {
     expect(() => DateScalar.parseValue(value)).toThrow(/calendar date/);
   });
 
+  it('describe a refused value shortly, whatever its shape (a deeply nested list once overflowed the stack)', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(() => DateScalar.parseValue(deep)).toThrow('Date must be a calendar date YYYY-MM-DD, got a list');
+    expect(() => DateScalar.parseValue('x'.repeat(10_000))).toThrow(/got "x{40}…"$/);
+  });
+
   it('serialise valid dates', () => {
     expect(DateScalar.serialize('2024-02-29')).toBe('2024-02-29');
     expect(DateScalar.serialize(new Date('2024-02-28T20:00:00Z'))).toBe('2024-02-29');

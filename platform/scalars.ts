@@ -28,16 +28,22 @@ export function formatKzDateTime(at: Date): string {
 
 const ISO_DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** What a refused input was, shortly: a string (cut at 40 characters) or its type; never the whole of it. */
+function described(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
+}
+
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isValidDate(value)) {
-    throw new TypeError(`Date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    throw new TypeError(`Date must be a calendar date YYYY-MM-DD, got ${described(value)}`);
   }
   return value;
 }
 
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_DATETIME_RE.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new TypeError(`DateTime must be ISO 8601 with an offset, got ${JSON.stringify(value)}`);
+    throw new TypeError(`DateTime must be ISO 8601 with an offset, got ${described(value)}`);
   }
   return new Date(value);
 }
