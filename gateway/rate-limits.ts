@@ -1,7 +1,7 @@
-import { GraphQLError } from 'graphql';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../platform/config';
+import { RateLimited as RateLimitedError } from '../platform/errors';
 
 export type LimitedAction = 'mutation' | 'connection';
 
@@ -51,12 +51,6 @@ export class CallerRateLimits {
 }
 
 /** The error of a refused mutation: RATE_LIMITED with `retryAfter` (seconds); over HTTP also 429 and Retry-After. */
-export function rateLimitedError(limited: RateLimited, http?: { headers: Map<string, string> }): GraphQLError {
-  return new GraphQLError(`Too many requests: try again in ${limited.retryAfterSeconds} s`, {
-    extensions: {
-      code: 'RATE_LIMITED',
-      retryAfter: limited.retryAfterSeconds,
-      ...(http ? { http: { status: 429, headers: http.headers } } : {}),
-    },
-  });
+export function rateLimitedError(limited: RateLimited, http?: { headers: Map<string, string> }): RateLimitedError {
+  return new RateLimitedError(limited.retryAfterSeconds, http ? { http: { status: 429, headers: http.headers } } : {});
 }

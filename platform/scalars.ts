@@ -1,4 +1,5 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { BadUserInput } from './errors';
 
 /**
  * Kazakhstan has used a single time zone, UTC+5, since 1 March 2024 (Government decree No. 1046 of
@@ -52,10 +53,8 @@ function parseDateTime(value: unknown): Date {
  * A result the scalar cannot write (a date past year 9999 computed from the caller's input, an invalid Date): a
  * BAD_USER_INPUT naming the field (its path, see format-error.ts), never a raw TypeError/RangeError.
  */
-function unrepresentable(type: string): GraphQLError {
-  return new GraphQLError(`The result is outside the range a ${type} can represent (years 0001–9999)`, {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
+function unrepresentable(type: string): BadUserInput {
+  return new BadUserInput(`The result is outside the range a ${type} can represent (years 0001–9999)`);
 }
 
 function serializeDate(v: unknown): string {
