@@ -11,6 +11,7 @@ import { AuthForwardingDataSource } from './auth-forwarding-data-source';
 import type { GatewayContext } from './gateway.context';
 import { subgraphHealth } from './health';
 import { refuseHttpSubscriptions } from './http-subscription-refusal';
+import { limitsPrecheck } from '../platform/limits-precheck';
 import { operationPolicy } from './operation-policy';
 import { CallerRateLimits } from './rate-limits';
 import { requestPolicyPlugin } from './request-policy-plugin';
@@ -80,6 +81,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     port: config.gateway.port,
     logger,
     maxBodyBytes: l.maxBodyBytes,
+    precheck: limitsPrecheck(policy.limitRules, policy.parseOptions),
     apollo: {
       gateway,
       formatError: formatError(config, logger),

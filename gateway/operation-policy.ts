@@ -10,6 +10,8 @@ import { limitParseOptions, queryLimitsRule } from '../platform/query-limits';
  */
 export interface OperationPolicy {
   parseOptions: ParseOptions;
+  /** The size limits alone (schema-free, linear): checked first, before graphql-js' specified rules. */
+  limitRules: ValidationRule[];
   validationRules: ValidationRule[];
   hideSchemaDetails: boolean;
 }
@@ -18,9 +20,11 @@ export function operationPolicy(config: Config): OperationPolicy {
   const production = config.env === 'production';
   const l = config.limits;
   const limits = { maxDepth: l.queryMaxDepth, maxFields: l.queryMaxFields, maxTokens: l.queryMaxTokens };
+  const limitRules = [queryLimitsRule(limits)];
   return {
     parseOptions: limitParseOptions(limits),
-    validationRules: [queryLimitsRule(limits), ...(production ? [NoSchemaIntrospectionCustomRule] : [])],
+    limitRules,
+    validationRules: [...limitRules, ...(production ? [NoSchemaIntrospectionCustomRule] : [])],
     hideSchemaDetails: production,
   };
 }

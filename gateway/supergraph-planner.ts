@@ -53,13 +53,14 @@ export class SupergraphPlanner {
   apiGraphQLSchema: GraphQLSchema;
   private planner: QueryPlanner;
   private cache: LRUCache<string, PlannedOperation>;
+  /** The policy's rules (limits: linear), run before graphql-js' specified rules, which run only if they pass. */
   private readonly validationRules: ValidationRule[];
 
   constructor(
     supergraphSdl: string,
     private readonly options: PlannerOptions = {},
   ) {
-    this.validationRules = [...specifiedRules, ...(options.validationRules ?? [])];
+    this.validationRules = options.validationRules ?? [];
     this.update(supergraphSdl);
   }
 
@@ -94,7 +95,8 @@ export class SupergraphPlanner {
     } catch (err) {
       throw new OperationErrors([withCode(err as GraphQLError, 'GRAPHQL_PARSE_FAILED')]);
     }
-    const errors = validate(this.apiGraphQLSchema, document, this.validationRules);
+    let errors = validate(this.apiGraphQLSchema, document, this.validationRules);
+    if (errors.length === 0) errors = validate(this.apiGraphQLSchema, document, specifiedRules);
     if (errors.length > 0) {
       nameArgumentFields(document, errors);
       throw new OperationErrors(

@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { QueryPrecheck } from './limits-precheck';
 import type { Logger } from './logger';
 
 /** Default cap of a request body (config: HTTP_MAX_BODY_BYTES). */
@@ -25,6 +26,8 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   logger: Logger;
   /** Largest request body in bytes (default MAX_BODY_BYTES). */
   maxBodyBytes?: number;
+  /** Checks an operation's text before Apollo Server does any work on it (size limits); an error is answered 400. */
+  precheck?: QueryPrecheck;
   apollo: ApolloServerOptions<C>;
   /** Serve batched requests (a JSON array of operations); `operation` is then set for each one's context. */
   acceptBatches?: boolean;
@@ -125,6 +128,11 @@ function parseBody(req: IncomingMessage, text: string): unknown {
 export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLServerOptions<C>): Promise<RunningServer> {
   const httpServer = http.createServer();
   const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  /** The operation text of a POST body or a GET query string, through `opts.precheck`. */
+  const precheck = (body: unknown, url?: URL) => {
+    const query = (body as { query?: unknown } | undefined)?.query ?? url?.searchParams.get('query');
+    return typeof query === 'string' && opts.precheck ? opts.precheck(query) : null;
+  };
   httpServer.keepAliveTimeout = 65_000;
   const attached = opts.attach?.(httpServer);
   const apollo = new ApolloServer<C>({
@@ -168,6 +176,8 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
       if (!opts.acceptBatches) throw new HttpError(400, 'Batched requests are not accepted here: send one operation per request');
       return runBatch(req, res, httpGraphQLRequest, body);
     }
+    const refused = precheck(body, url);
+    if (refused) return sendJson(res, 400, { errors: [refused.toJSON()] });
     const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => opts.context(req) });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
@@ -191,6 +201,8 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
     }
     const answers = await Promise.all(
       operations.map(async (operation) => {
+        const refused = precheck(operation);
+        if (refused) return JSON.stringify({ errors: [refused.toJSON()] });
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { ...request, body: operation },
           context: () => opts.context(req, operation),

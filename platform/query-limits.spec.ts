@@ -34,6 +34,15 @@ describe('queryLimitsRule', () => {
     expect(errors.map((e) => e.extensions)).toContainEqual(expect.objectContaining({ limit: 'fields' }));
   });
 
+  it('refuses one response name selected more than 50 times in a selection set, inline fragments included', () => {
+    const rules = [queryLimitsRule({ maxDepth: 5, maxFields: 1000 })];
+    const run = (query: string) => validate(schema, parse(query), rules);
+    expect(run(`{ ${'n '.repeat(50)}}`)).toEqual([]);
+    expect(run(`{ ${'n '.repeat(51)}}`)[0]?.extensions).toMatchObject({ limit: 'repeats', max: 50 });
+    expect(run(`{ a { ${'... on A { x: n } '.repeat(51)}} }`)[0]?.extensions).toMatchObject({ limit: 'repeats' });
+    expect(run(`{ ${Array.from({ length: 200 }, (_, i) => `n${i}: n`).join(' ')} }`)).toEqual([]);
+  });
+
   it('lets the parser refuse a document past the token limit before any validation', () => {
     const many = `{ ${'n '.repeat(2500)}}`;
     expect(() => parse(many, limitParseOptions(limits))).toThrow(/more that 2000 tokens/);

@@ -12,6 +12,7 @@ import { isDatabaseUp, openDatabase, type DatabaseDefinition } from './database'
 import { formatError } from './format-error';
 import { startGraphQLServer, type RouteHandler, type RunningServer } from './http-server';
 import { createLogger, type Logger } from './logger';
+import { limitsPrecheck } from './limits-precheck';
 import { limitParseOptions, queryLimitsRule, subgraphLimitsOf } from './query-limits';
 import type http from 'node:http';
 
@@ -54,6 +55,7 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
       port: config[def.name].port,
       logger,
       maxBodyBytes: l.maxBodyBytes,
+      precheck: limitsPrecheck([queryLimitsRule(limits)], limitParseOptions(limits)),
       apollo: {
         schema,
         formatError: formatError(config, logger),

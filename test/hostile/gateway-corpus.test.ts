@@ -33,6 +33,7 @@ interface Case {
 
 const CASES: Case[] = [
   { name: 'a fragment bomb (30 levels, 2^30 fields expanded)', query: fragmentBomb(30), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', extensions: { limit: 'fields' } },
+  { name: 'one response name 450 times (quadratic to merge)', query: `{ ${'a: contactCenter { phones } '.repeat(450)}}`, status: 400, code: 'GRAPHQL_VALIDATION_FAILED', extensions: { limit: 'repeats' } },
   { name: 'a document past the token limit', query: `{ ${'__typename '.repeat(6000)}}`, status: 400, code: 'GRAPHQL_PARSE_FAILED' },
   { name: 'a query nested 30 levels deep', query: nested(27), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', extensions: { limit: 'depth' } },
   { name: 'an unknown field', query: '{ contactCenterr { phones } }', status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },

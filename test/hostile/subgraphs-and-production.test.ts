@@ -20,6 +20,7 @@ describe('hostile input in production mode', () => {
     it.each([
       ['a query 30 levels deep', nested(28), 'GRAPHQL_VALIDATION_FAILED', { limit: 'depth' }],
       ['a query of 3,500 fields', `{ ${Array.from({ length: 1750 }, (_, i) => `a${i}: administrativeUnits { katoCode }`).join(' ')} }`, 'GRAPHQL_VALIDATION_FAILED', { limit: 'fields' }],
+      ['one response name 1,000 times', `{ ${'a: administrativeUnits { katoCode } '.repeat(1000)}}`, 'GRAPHQL_VALIDATION_FAILED', { limit: 'repeats' }],
       ['a document of 40,000 tokens', `{ ${'__typename '.repeat(40_000)}}`, 'GRAPHQL_PARSE_FAILED', {}],
     ])('the directory refuses %s', async (_what, query, code, extensions) => {
       const answer = await postOperation(t.system.subgraphs.directory.url, query);
