@@ -25,7 +25,7 @@ export function attachStatusWebSocket(
   deps: () => StatusDeps,
   limits: { maxBodyBytes: number; query: QueryLimits },
 ) {
-  const rules = [...specifiedRules, queryLimitsRule(limits.query)];
+  const limitRules = [queryLimitsRule(limits.query)];
   return (server: http.Server) => {
     const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: limits.maxBodyBytes });
     const graphqlWs = useServer<Record<string, unknown> | undefined, Extra>(
@@ -39,7 +39,9 @@ export function attachStatusWebSocket(
           } catch (err) {
             return [new GraphQLError((err as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
           }
-          const errors = validate(schema, document, rules);
+          // The size limits first (linear); graphql-js' rules only for a document within them.
+          let errors = validate(schema, document, limitRules);
+          if (errors.length === 0) errors = validate(schema, document, specifiedRules);
           if (errors.length > 0) {
             return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }));
           }
