@@ -12,7 +12,7 @@ const STATUS = `query($id: ID!) { complaint(id: $id) { id status statusMarks { k
 
 describe('the ComplaintFiled event across a restart', () => {
   const { config, cleanup } = testConfig();
-  const tokens = new TokenService(config.auth.jwtSecret, config.auth.maxTokenTtlSeconds);
+  const tokens = new TokenService(config.auth.jwtSecret);
   let first: RunningSystem | undefined;
   let second: RunningSystem | undefined;
   afterAll(async () => {

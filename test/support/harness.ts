@@ -38,7 +38,7 @@ export interface TestSystem {
 export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
   const { config, cleanup } = testConfig(env);
   const system = await startSystem(config);
-  const tokens = new TokenService(config.auth.jwtSecret, config.auth.maxTokenTtlSeconds);
+  const tokens = new TokenService(config.auth.jwtSecret);
   return {
     system,
     config,
