@@ -102,6 +102,7 @@ describe('the working-day calendar maintained by an administrator (through the g
       [HOLIDAY, { date: '2026-03-23', kind: 'ONE_OFF', name: 'x', source: 's' }, 'CONFLICT', 'input.date'], // already a holiday
       [HOLIDAY, { date: '2026-06-03', kind: 'KURBAN_AIT', name: 'Kurban Ait', source: 's' }, 'CONFLICT', 'input.date'], // 2026 has one
       [HOLIDAY, { date: '2027-02-03', kind: 'ONE_OFF', name: 'x', source: 's', coversYear: true }, 'BAD_USER_INPUT', 'input.coversYear'],
+      [HOLIDAY, { date: '2028-05-04', kind: 'KURBAN_AIT', name: 'x', source: 's', coversYear: true }, 'BAD_USER_INPUT', 'input.coversYear'], // 2027 first
     ];
     for (const [mutation, input, code, field] of cases) {
       const r = await t.query(mutation, { input }, admin);

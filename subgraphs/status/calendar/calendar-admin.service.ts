@@ -113,6 +113,11 @@ export class CalendarAdminService {
       if (input.coversYear && !cal.isCovered(year)) {
         const hasKurbanAit = input.kind === 'KURBAN_AIT' || cal.activeEntries().some((e) => e.holidayKind === 'KURBAN_AIT' && e.year === year);
         if (!hasKurbanAit) throw new BadUserInput(`${year} cannot be covered before its Kurban Ait is recorded`, 'input.coversYear');
+        const covered = cal.coveredYears();
+        const last = covered[covered.length - 1];
+        if (last !== undefined && year > last + 1) {
+          throw new BadUserInput(`cover ${last + 1} first: covered years stay contiguous`, 'input.coversYear');
+        }
       }
       const repo = em.getRepository(CalendarEntryRecord);
       const record = await repo.save(
