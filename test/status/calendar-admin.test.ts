@@ -1,6 +1,9 @@
 import { startSubgraph, type RunningSubgraph } from '../../platform/subgraph-server';
 import { statusSubgraph } from '../../subgraphs/status';
+import { InProcessPubSub } from '../../platform/pubsub';
+import { CalendarAdminService } from '../../subgraphs/status/calendar/calendar-admin.service';
 import { CalendarEntryRecord } from '../../subgraphs/status/calendar/calendar-entry.entity';
+import { CalendarStore } from '../../subgraphs/status/calendar/calendar-store';
 import { eventually, postGraphQL, startTestSystem, type TestSystem } from '../support/harness';
 import { describeWithRedis, REDIS_URL } from '../support/redis';
 
@@ -88,6 +91,19 @@ describe('the working-day calendar maintained by an administrator (through the g
     expect((await t.query(DAYS, { d: '2026-12-31', from: '2026-12-25', n: 1 })).data).toEqual({ isWorkingDay: false, addWorkingDays: '2026-12-26' });
   });
 
+  it('stamps each entry with the time of the clock it is given (the audit trail)', async () => {
+    const store = new CalendarStore(t.system.subgraphs.status.db, new InProcessPubSub(), 'test');
+    await store.start();
+    const at = new Date('2026-11-20T09:30:00.000Z');
+    const principal = { sub: 'admin-clock', role: 'admin' as const, authorization: '' };
+    const service = new CalendarAdminService(t.system.subgraphs.status.db, store, { principal }, () => at);
+    const entry = await service.recordTransfer({ dayOff: '2026-12-30', workingDay: '2026-12-27', source: 'test order (clock)' });
+    expect(entry).toMatchObject({ recordedBy: 'admin-clock', recordedAt: at, date: '2026-12-30' });
+    const withdrawn = await service.withdraw(entry.id, 'test: undo');
+    expect(withdrawn).toMatchObject({ withdrawnBy: 'admin-clock', withdrawnAt: at, withdrawReason: 'test: undo' });
+    await store.stop();
+  });
+
   it('refuses contradictory, duplicate and out-of-range entries with the field at fault, writing nothing', async () => {
     const before = await rows(t);
     const cases: [string, Record<string, unknown>, string, string][] = [
@@ -142,6 +158,7 @@ describe('the working-day calendar maintained by an administrator (through the g
       'COVERAGE null admin-aigerim',
       'HOLIDAY 2026-05-26 admin-aigerim',
       'HOLIDAY 2027-05-16 admin-aigerim',
+      'TRANSFER 2026-12-30 admin-clock',
       'TRANSFER 2026-12-31 admin-aigerim',
     ]);
   });
