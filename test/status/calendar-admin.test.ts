@@ -127,6 +127,14 @@ describe('the working-day calendar maintained by an administrator (through the g
     expect(await rows(t)).toBe(before);
   });
 
+  it('validates concurrent orders one after the other: of two identical ones, one is recorded and one refused', async () => {
+    const input = { dayOff: '2026-12-29', workingDay: '2026-12-20', source: 'test order (twice at once)' };
+    const results = await Promise.all([t.query(TRANSFER, { input }, admin), t.query(TRANSFER, { input }, admin)]);
+    expect(results.map((r) => r.errors?.[0].extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+    const ok = results.find((r) => !r.errors)!;
+    expect((await t.query(WITHDRAW, { id: ok.data.recordCalendarTransfer.id, reason: 'test: undo' }, admin)).errors).toBeUndefined();
+  });
+
   it('corrects a seed date by withdrawal and a new entry, and extends coverage with the next year', async () => {
     const entries = (await t.query(ENTRIES, {}, admin)).data.calendarEntries;
     const kurban2026 = entries.find((e: any) => e.id === 'seed:holiday:2026-05-27');
@@ -158,6 +166,7 @@ describe('the working-day calendar maintained by an administrator (through the g
       'COVERAGE null admin-aigerim',
       'HOLIDAY 2026-05-26 admin-aigerim',
       'HOLIDAY 2027-05-16 admin-aigerim',
+      'TRANSFER 2026-12-29 admin-aigerim',
       'TRANSFER 2026-12-30 admin-clock',
       'TRANSFER 2026-12-31 admin-aigerim',
     ]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { requireRole, type AuthState } from '../../../platform/auth';
+import { inTransaction } from '../../../platform/database';
 import { BadUserInput, Conflict, NotFound } from '../../../platform/errors';
 import { CALENDAR_RULES, type CalendarEntry, type HolidayKind, type IsoDate } from './calendar-data';
 import { CalendarEntryRecord } from './calendar-entry.entity';
@@ -74,11 +75,14 @@ export class CalendarAdminService {
     return year;
   }
 
-  /** Runs `change` on the calendar as committed now, in one transaction, then reloads every instance. */
+  /**
+   * Runs `change` on the calendar as committed now, in one transaction (the entries read for update: concurrent
+   * changes are validated one after the other; a deadlock between them is retried), then reloads every instance.
+   */
   private async write<T>(change: (em: EntityManager, cal: WorkingCalendar, by: string, at: Date) => Promise<T>): Promise<T> {
     const by = this.admin();
-    const result = await this.db.transaction(async (em) => {
-      const cal = new WorkingCalendar(CALENDAR_RULES, await readEntries(em));
+    const result = await inTransaction(this.db, async (em) => {
+      const cal = new WorkingCalendar(CALENDAR_RULES, await readEntries(em, true));
       return change(em, cal, by, this.now());
     });
     await this.store.changed();

@@ -42,8 +42,13 @@ export function mergeEntries(rows: CalendarEntryRecord[]): CalendarEntry[] {
   return [...seed, ...admin];
 }
 
-export async function readEntries(em: EntityManager): Promise<CalendarEntry[]> {
-  return mergeEntries(await em.getRepository(CalendarEntryRecord).find({ order: { recordedAt: 'ASC', id: 'ASC' } }));
+/**
+ * The entries as committed. `forUpdate` (inside a write's transaction) locks the table's rows and gaps on
+ * MySQL/MariaDB, so two administrators' changes are validated one after the other; SQLite has one writer anyway.
+ */
+export async function readEntries(em: EntityManager, forUpdate = false): Promise<CalendarEntry[]> {
+  const lock = forUpdate && ['mysql', 'mariadb'].includes(em.connection.options.type) ? { mode: 'pessimistic_write' as const } : undefined;
+  return mergeEntries(await em.getRepository(CalendarEntryRecord).find({ order: { recordedAt: 'ASC', id: 'ASC' }, lock }));
 }
 
 /**
