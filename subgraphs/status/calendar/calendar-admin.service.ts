@@ -3,13 +3,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { requireRole, type AuthState } from '../../../platform/auth';
 import { inTransaction } from '../../../platform/database';
 import { BadUserInput, Conflict, NotFound } from '../../../platform/errors';
-import { CALENDAR_RULES, type CalendarEntry, type HolidayKind, type IsoDate } from './calendar-data';
+import { CALENDAR_RULES, SEED_ENTRIES, type CalendarEntry, type HolidayKind, type IsoDate } from './calendar-data';
 import { CalendarEntryRecord } from './calendar-entry.entity';
 import { readEntries, type CalendarStore } from './calendar-store';
 import { WorkingCalendar } from './working-calendar';
 
 /** How many years past the last covered one an administrator may enter dates for. */
 export const YEARS_AHEAD_OF_COVERAGE = 2;
+
+const SEED_COVERED_YEARS = SEED_ENTRIES.filter((e) => e.kind === 'COVERAGE')
+  .map((e) => e.year)
+  .sort((a, b) => a - b);
 
 export interface HolidayInput {
   date: IsoDate;
@@ -58,11 +62,9 @@ export class CalendarAdminService {
 
   /** The years an administrator may enter dates for: the covered ones and a few after them. */
   private editableYears(cal: WorkingCalendar): { from: number; to: number } {
-    const covered = cal.coveredYears();
-    const seedYears = cal.activeEntries().map((e) => e.year);
-    const from = covered[0] ?? Math.min(...seedYears);
-    const to = (covered[covered.length - 1] ?? Math.max(...seedYears)) + YEARS_AHEAD_OF_COVERAGE;
-    return { from, to };
+    // With every coverage withdrawn, the data file's covered years still bound what may be entered.
+    const covered = cal.coveredYears().length > 0 ? cal.coveredYears() : SEED_COVERED_YEARS;
+    return { from: covered[0], to: covered[covered.length - 1] + YEARS_AHEAD_OF_COVERAGE };
   }
 
   private checkDate(cal: WorkingCalendar, date: IsoDate, field: string): number {
