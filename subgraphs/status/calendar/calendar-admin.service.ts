@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { requireRole, type AuthState } from '../../../platform/auth';
 import { inTransaction } from '../../../platform/database';
 import { BadUserInput, Conflict, NotFound } from '../../../platform/errors';
 import { CALENDAR_RULES, SEED_ENTRIES, type CalendarEntry, type HolidayKind, type IsoDate } from './calendar-data';
-import { CalendarEntryRecord } from './calendar-entry.entity';
-import { readEntries, type CalendarStore } from './calendar-store';
+import { insertEntry, readEntries, withdrawEntry } from './calendar-entry.repository';
+import type { CalendarStore } from './calendar-store';
 import { WorkingCalendar } from './working-calendar';
 
 /** How many years past the last covered one an administrator may enter dates for. */
@@ -125,31 +124,9 @@ export class CalendarAdminService {
           throw new BadUserInput(`cover ${last + 1} first: covered years stay contiguous`, 'input.coversYear');
         }
       }
-      const repo = em.getRepository(CalendarEntryRecord);
-      const record = await repo.save(
-        repo.create({
-          id: randomUUID(),
-          kind: 'HOLIDAY',
-          year,
-          date: input.date,
-          workingDay: null,
-          holidayKind: input.kind,
-          name,
-          source,
-          targetId: null,
-          recordedBy: by,
-          recordedAt: at,
-          withdrawnBy: null,
-          withdrawnAt: null,
-          withdrawReason: null,
-        }),
-      );
-      if (input.coversYear && !cal.isCovered(year)) {
-        await repo.save(
-          repo.create({ ...record, id: randomUUID(), kind: 'COVERAGE', date: null, holidayKind: null, name: null }),
-        );
-      }
-      return record.id;
+      const id = await insertEntry(em, { kind: 'HOLIDAY', year, date: input.date, holidayKind: input.kind, name, source }, by, at);
+      if (input.coversYear && !cal.isCovered(year)) await insertEntry(em, { kind: 'COVERAGE', year, source }, by, at);
+      return id;
     }).then((id) => this.findIn(id)!);
   }
 
@@ -164,26 +141,7 @@ export class CalendarAdminService {
       if (cal.isHoliday(input.workingDay) || cal.transferOn(input.workingDay)) {
         throw new Conflict(`${input.workingDay} is a holiday or part of another transfer order`, { field: 'input.workingDay' });
       }
-      const repo = em.getRepository(CalendarEntryRecord);
-      const record = await repo.save(
-        repo.create({
-          id: randomUUID(),
-          kind: 'TRANSFER',
-          year,
-          date: input.dayOff,
-          workingDay: input.workingDay,
-          holidayKind: null,
-          name: null,
-          source,
-          targetId: null,
-          recordedBy: by,
-          recordedAt: at,
-          withdrawnBy: null,
-          withdrawnAt: null,
-          withdrawReason: null,
-        }),
-      );
-      return record.id;
+      return insertEntry(em, { kind: 'TRANSFER', year, date: input.dayOff, workingDay: input.workingDay, source }, by, at);
     }).then((id) => this.findIn(id)!);
   }
 
@@ -194,29 +152,7 @@ export class CalendarAdminService {
       const entry = (await readEntries(em)).find((e) => e.id === id);
       if (!entry) throw new NotFound('CalendarEntry', id);
       if (entry.withdrawnAt) throw new Conflict(`Calendar entry ${id} is already withdrawn`, { field: 'id' });
-      const repo = em.getRepository(CalendarEntryRecord);
-      if (entry.origin === 'ADMIN') {
-        await repo.update({ id }, { withdrawnBy: by, withdrawnAt: at, withdrawReason: reason });
-      } else {
-        await repo.save(
-          repo.create({
-            id: randomUUID(),
-            kind: 'WITHDRAWAL',
-            year: entry.year,
-            date: entry.date,
-            workingDay: entry.workingDay,
-            holidayKind: null,
-            name: null,
-            source: entry.source.slice(0, 500),
-            targetId: id,
-            recordedBy: by,
-            recordedAt: at,
-            withdrawnBy: null,
-            withdrawnAt: null,
-            withdrawReason: reason,
-          }),
-        );
-      }
+      await withdrawEntry(em, entry, by, at, reason);
       return id;
     }).then((id) => this.findIn(id)!);
   }

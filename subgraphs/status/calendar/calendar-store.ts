@@ -1,8 +1,8 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { PubSub } from '../../../platform/pubsub';
 import { kzCalendar } from '../working-calendar';
-import { CALENDAR_RULES, SEED_ENTRIES, type CalendarEntry, type EntryKind, type HolidayKind } from './calendar-data';
-import { CalendarEntryRecord } from './calendar-entry.entity';
+import { CALENDAR_RULES, SEED_ENTRIES, type CalendarEntry } from './calendar-data';
+import { readEntries } from './calendar-entry.repository';
 import { WorkingCalendar } from './working-calendar';
 
 /** Status instances announce a committed calendar change here; every instance (the writer too) reloads. */
@@ -10,45 +10,6 @@ export const CALENDAR_CHANGED_CHANNEL = 'status.calendar-changed';
 
 export interface CalendarChanged {
   from: string;
-}
-
-/** The seed with the administrator's rows laid over it: withdrawn seed entries marked, admin entries added. */
-export function mergeEntries(rows: CalendarEntryRecord[]): CalendarEntry[] {
-  const withdrawals = new Map(rows.filter((r) => r.kind === 'WITHDRAWAL').map((r) => [r.targetId, r]));
-  const seed = SEED_ENTRIES.map((e) => {
-    const w = withdrawals.get(e.id);
-    return w ? { ...e, withdrawnBy: w.recordedBy, withdrawnAt: w.recordedAt, withdrawReason: w.withdrawReason } : e;
-  });
-  const admin = rows
-    .filter((r) => r.kind !== 'WITHDRAWAL')
-    .map(
-      (r): CalendarEntry => ({
-        id: r.id,
-        origin: 'ADMIN',
-        kind: r.kind as EntryKind,
-        year: r.year,
-        date: r.date,
-        workingDay: r.workingDay,
-        holidayKind: r.holidayKind as HolidayKind | null,
-        name: r.name,
-        source: r.source,
-        recordedBy: r.recordedBy,
-        recordedAt: r.recordedAt,
-        withdrawnBy: r.withdrawnBy,
-        withdrawnAt: r.withdrawnAt,
-        withdrawReason: r.withdrawReason,
-      }),
-    );
-  return [...seed, ...admin];
-}
-
-/**
- * The entries as committed. `forUpdate` (inside a write's transaction) locks the table's rows and gaps on
- * MySQL/MariaDB, so two administrators' changes are validated one after the other; SQLite has one writer anyway.
- */
-export async function readEntries(em: EntityManager, forUpdate = false): Promise<CalendarEntry[]> {
-  const lock = forUpdate && ['mysql', 'mariadb'].includes(em.connection.options.type) ? { mode: 'pessimistic_write' as const } : undefined;
-  return mergeEntries(await em.getRepository(CalendarEntryRecord).find({ order: { recordedAt: 'ASC', id: 'ASC' }, lock }));
 }
 
 /**
