@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { getVariableValues, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -8,7 +8,10 @@ import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
 import { contextFrom, inSpan, SpanKind, tracingEnabled } from '../../platform/tracing';
 import type { TrustedDocuments } from '../trusted-documents';
+import { callerKey } from '../caller-key';
+import { rootFieldCount } from '../mutation-count';
 import type { GatewayContext } from '../gateway.context';
+import { rateLimitedError, type CallerRateLimits } from '../rate-limits';
 import { OperationErrors, type PlannedOperation, type SupergraphPlanner } from '../supergraph-planner';
 import { EventQueue } from './event-queue';
 import type { GatewayStats } from './gateway-stats';
@@ -53,6 +56,7 @@ export interface WebSocketGatewayOptions {
   allowsOrigin?: (origin: string | undefined) => boolean;
   /** Operation safelist (gateway/trusted-documents.ts): only these documents run. */
   trustedDocuments?: TrustedDocuments;
+  rateLimits: CallerRateLimits;
 }
 
 const error = (message: string, code: string, extra: Record<string, unknown> = {}) =>
@@ -68,7 +72,20 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
   const wss = new WebSocketServer({
     server,
     path: '/graphql',
-    verifyClient: opts.allowsOrigin && ((info, done) => done(opts.allowsOrigin!(info.req.headers.origin), 403, 'Origin not allowed')),
+    // A message is capped like an HTTP body (the `ws` default would take 100 MiB).
+    maxPayload: limits.maxBodyBytes,
+    // CORS first (a browser's Origin must be allowed, gateway/cors.ts: 403 otherwise), then connection attempts per
+    // address and minute: past the limit the upgrade is answered 429 with Retry-After.
+    verifyClient: (info, done) => {
+      if (opts.allowsOrigin && !opts.allowsOrigin(info.req.headers.origin)) return done(false, 403, 'Origin not allowed');
+      opts.rateLimits.consume('connection', info.req.socket.remoteAddress ?? 'unknown').then(
+        (limited) =>
+          limited
+            ? done(false, 429, 'Too many connection attempts', { 'Retry-After': String(limited.retryAfterSeconds) })
+            : done(true),
+        () => done(true),
+      );
+    },
   });
   const perUser = new Map<string, number>();
 
@@ -76,7 +93,9 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
     {
       connectionInitWaitTimeout: limits.connectionInitWaitTimeoutMs,
       onConnect: async (ctx) => {
-        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
+        const given = ctx.connectionParams?.authorization;
+        if (given !== undefined && given !== null && typeof given !== 'string') return false; // 4403 Forbidden
+        const authorization = typeof given === 'string' ? given : undefined;
         let principal: Principal | null = null;
         if (authorization) {
           try {
@@ -85,7 +104,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
             return false; // graphql-ws closes with 4403 Forbidden
           }
         }
-        const userKey = principal ? `${principal.role}:${principal.sub}` : `anonymous:${ctx.extra.request.socket.remoteAddress}`;
+        const userKey = callerKey(principal, ctx.extra.request.socket.remoteAddress);
         if (stats.downstreamConnections >= limits.connectionsTotal) {
           ctx.extra.socket.close(CloseCode.TooManyInitialisationRequests, 'The gateway is at its connection limit');
           return false;
@@ -116,7 +135,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
       onComplete: (ctx, id) => {
         ctx.extra.state?.subscriptionIds.delete(id);
       },
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const connection = ctx.extra.state!;
         if (connection.principal?.exp && connection.principal.exp * 1000 <= Date.now()) {
           return [error('The token has expired; reconnect with a fresh one', 'UNAUTHENTICATED')];
@@ -134,6 +153,20 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
         } catch (err) {
           if (err instanceof OperationErrors) return err.errors;
           return [error((err as Error).message, 'GRAPHQL_PARSE_FAILED')];
+        }
+        // Variables are checked here as Apollo Server checks them over HTTP (BAD_USER_INPUT), not left to a subgraph.
+        const coerced = getVariableValues(
+          opts.planner.apiGraphQLSchema,
+          planned.operationContext.operation.variableDefinitions ?? [],
+          payload.variables ?? {},
+        );
+        if (coerced.errors) {
+          return coerced.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } }));
+        }
+        if (planned.kind === 'mutation') {
+          const mutations = rootFieldCount(planned.document, planned.operationContext.operation);
+          const limited = await opts.rateLimits.consume('mutation', connection.userKey, mutations);
+          if (limited) return [rateLimitedError(limited)];
         }
         if (planned.kind === 'subscription') {
           if (connection.subscriptionIds.size >= limits.subscriptionsPerConnection) {
