@@ -4,6 +4,7 @@ import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext, ty
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { QueryPrecheck } from './limits-precheck';
 import type { Logger } from './logger';
+import { requestErrorAnswer } from './media-type';
 import { sendMetrics } from './metrics';
 import { contextFrom, inRequestSpan, inSpan, SpanKind } from './tracing';
 
@@ -183,7 +184,12 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
       return runBatch(req, res, httpGraphQLRequest, body);
     }
     const refused = precheck(body, url);
-    if (refused) return sendJson(res, 400, { errors: [refused.toJSON()] });
+    if (refused) {
+      const answer = requestErrorAnswer(req.headers.accept);
+      const text = JSON.stringify({ errors: [refused.toJSON()] });
+      res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(text) });
+      return void res.end(text);
+    }
     const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => opts.context(req) });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;

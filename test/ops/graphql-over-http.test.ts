@@ -21,6 +21,8 @@ describe('GraphQL over HTTP at the gateway', () => {
   it.each([
     ['a document that does not parse', { query: '{' }, 'GRAPHQL_PARSE_FAILED'],
     ['a document that does not validate', { query: '{ noSuchField }' }, 'GRAPHQL_VALIDATION_FAILED'],
+    // Refused by the size precheck before Apollo Server sees it: the same rule.
+    ['a document past the token limit', { query: `{ ${'__typename '.repeat(6000)}}` }, 'GRAPHQL_PARSE_FAILED'],
     ['variables that do not coerce', { query: 'query($id: ID!) { complaint(id: $id) { id } }', variables: { id: { not: 'an id' } } }, 'BAD_USER_INPUT'],
   ])('answers %s with 200 for application/json and 400 for application/graphql-response+json', async (_what, body, code) => {
     const json = await post('application/json', body);
