@@ -7,15 +7,18 @@ import { eventually } from '../support/harness';
 
 const root = path.resolve(__dirname, '..', '..');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+/** `n` distinct free ports: all are held open together, then released. */
+async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: n }, () => new Promise<net.Server>((resolve, reject) => {
+      const server = net.createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
 }
 
 /** `npm run build`, then the compiled system started as `npm run start:prod` starts it, with no TypeScript loadable. */
@@ -44,7 +47,7 @@ describe('production build', () => {
     expect(fs.existsSync(path.join(out, 'subgraphs', 'status', 'migrations', 'index.js'))).toBe(true);
     expect(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies.typescript).toBeUndefined();
 
-    const [gateway, intake, directory, status] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const [gateway, intake, directory, status] = await freePorts(4);
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
