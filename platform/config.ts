@@ -48,6 +48,7 @@ const envSchema = z
     QUERY_MAX_DEPTH: count(12),
     QUERY_MAX_FIELDS: count(1000),
     DIRECTORY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30000),
+    STATUS_MARK_POLL_MS: count(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -94,6 +95,8 @@ export interface Config {
   };
   /** Directory read cache: entries live this long; 0 disables it. */
   directoryCache: { ttlMs: number };
+  /** Status reads new marks from the database this often (per process), whatever happens to pub/sub notices. */
+  statusMarkPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -146,5 +149,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryMaxFields: e.QUERY_MAX_FIELDS,
     },
     directoryCache: { ttlMs: e.DIRECTORY_CACHE_TTL_MS },
+    statusMarkPollMs: e.STATUS_MARK_POLL_MS,
   };
 }

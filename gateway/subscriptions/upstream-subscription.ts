@@ -12,6 +12,8 @@ export interface ResumePolicy {
 
 export interface UpstreamHandlers {
   event(result: ExecutionResult): void;
+  /** Where the stream starts (the subgraph's `extensions.startCursor`), once, before any event. */
+  start?(cursor: string): void;
   /** The stream cannot go on: errors to show the client, then the end. */
   fail(errors: GraphQLFormattedError[]): void;
   complete(): void;
@@ -23,12 +25,18 @@ const FINAL_CLOSE_CODES = new Set([4400, 4401, 4403, 4406, 4409, 4429, 4500]);
 /**
  * One subscription to a subgraph. When the connection drops it resubscribes from the last delivered cursor with
  * bounded, backed-off retries, so the client sees every event once and in order.
+ *
+ * A resumable stream opened without `after` is pinned at its first subscribe: the gateway asks the subgraph
+ * (`extensions.pinStart`) for the cursor the stream starts at and, until an event moves it, resumes from that
+ * cursor; without it a restart of the subgraph before the first event would start again at "now" and skip the
+ * marks committed in between.
  */
 export class UpstreamSubscription {
   private unsubscribe?: () => void;
   private finishCurrent?: () => boolean;
   private lastCursor: string | null;
   private attempts = 0;
+  private startAnnounced = false;
   private timer?: NodeJS.Timeout;
   private closed = false;
 
@@ -68,11 +76,23 @@ export class UpstreamSubscription {
         query: this.op.query,
         operationName: this.op.operationName,
         variables: this.op.variables(this.lastCursor),
-        extensions: this.authorization ? { authorization: this.authorization } : {},
+        extensions: {
+          ...(this.authorization ? { authorization: this.authorization } : {}),
+          ...(this.op.resumable ? { pinStart: true } : {}),
+        },
       },
       {
         next: (result) => {
           if (this.closed) return;
+          const startCursor = result.data == null && !result.errors ? (result.extensions as { startCursor?: unknown } | undefined)?.startCursor : undefined;
+          if (typeof startCursor === 'string') {
+            this.lastCursor ??= startCursor;
+            if (!this.startAnnounced) {
+              this.startAnnounced = true;
+              this.handlers.start?.(this.lastCursor);
+            }
+            return;
+          }
           const cursor = this.op.cursorOf(result.data as Record<string, any>);
           if (cursor) this.lastCursor = cursor;
           this.attempts = 0;

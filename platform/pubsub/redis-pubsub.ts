@@ -10,14 +10,21 @@ export class RedisPubSub implements PubSub {
   private readonly channels = new Map<string, Promise<unknown>>();
 
   constructor(url: string) {
-    this.publisher = new Redis(url, { maxRetriesPerRequest: 3 });
-    this.subscriber = new Redis(url, { maxRetriesPerRequest: 3 });
+    // A publish waits for Redis to come back rather than giving up after a few retries (subscribers also poll their
+    // source of truth, so a late or lost notice only delays, but a notice that is sent at all should arrive).
+    this.publisher = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 100, 1000) });
+    this.subscriber = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 100, 1000) });
     this.subscriber.on('message', (channel: string, text: string) => {
       this.local.emit(channel, JSON.parse(text));
     });
     // ioredis reconnects by itself; without a listener an outage would be an unhandled 'error' event.
     this.publisher.on('error', () => undefined);
     this.subscriber.on('error', () => undefined);
+  }
+
+  onReconnect(listener: () => void): void {
+    // 'ready' follows every (re)connect, after ioredis has resubscribed our channels.
+    this.subscriber.on('ready', listener);
   }
 
   async publish(channel: string, message: unknown): Promise<void> {

@@ -61,7 +61,11 @@ function createStatusDeps(rt: SubgraphRuntime): StatusDeps {
   return {
     db: rt.db,
     pubsub,
-    marks: new MarkDispatcher(pubsub),
+    marks: new MarkDispatcher(pubsub, {
+      db: rt.db,
+      pollMs: rt.config.statusMarkPollMs,
+      onError: (err) => rt.logger.warn({ err: (err as Error).message }, 'reading new marks failed; retrying at the next tick'),
+    }),
     directory: new StatusDirectoryClient(rt.config.directory.url, serviceTokenSource(rt.tokens, 'status')),
     publish: (mark) => {
       pubsub.publish(STATUS_MARK_CHANNEL, mark).catch((err) => rt.logger.error({ err, markId: mark.id }, 'publish failed'));
@@ -80,7 +84,10 @@ export function statusSubgraph(): SubgraphDefinition<StatusContext> {
       deps = createStatusDeps(rt);
       return {
         routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, deps.publish) },
-        stop: () => deps.pubsub.close(),
+        stop: async () => {
+          deps.marks.close();
+          await deps.pubsub.close();
+        },
       };
     },
     attach: (rt, schema) => attachStatusWebSocket(schema, rt.tokens, () => deps),
