@@ -138,12 +138,18 @@ export async function runMigrationsLocked(ds: DataSource, database: string): Pro
   }
 }
 
-export async function isDatabaseUp(ds: DataSource): Promise<boolean> {
+/** Whether the database answers `SELECT 1` within `timeoutMs` (a dead server must not stall `/health`). */
+export async function isDatabaseUp(ds: DataSource, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await ds.query('SELECT 1');
-    return true;
+    return await Promise.race([
+      ds.query('SELECT 1').then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+    ]);
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -28,7 +28,9 @@ export interface SubgraphDefinition<C> {
   /** Per-request context from the authenticated caller. */
   context: (runtime: SubgraphRuntime, auth: AuthState, req: IncomingMessage) => C;
   /** Runs once the database is open, before the server listens (seeding, background workers). */
-  onStart?: (runtime: SubgraphRuntime) => Promise<{ stop?: () => Promise<void>; routes?: Record<string, RouteHandler> } | void>;
+  onStart?: (
+    runtime: SubgraphRuntime,
+  ) => Promise<{ stop?: () => Promise<void>; routes?: Record<string, RouteHandler>; softHealth?: () => Record<string, boolean> } | void>;
   attach?: (runtime: SubgraphRuntime, schema: GraphQLSchema) => (server: http.Server) => { dispose(): Promise<void> };
 }
 
@@ -69,6 +71,7 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
         return { ...def.context(runtime, auth, req), auth };
       },
       health: async () => ({ database: await isDatabaseUp(db) }),
+      softHealth: started.softHealth,
       routes: started.routes,
       attach: def.attach?.(runtime, schema),
     });

@@ -6,4 +6,6 @@ export interface PubSub {
   close(): Promise<void>;
   /** Runs `listener` each time the channel (re)connects: messages published while it was down were lost. */
   onReconnect?(listener: () => void): void;
+  /** Whether messages flow now (false while Redis is unreachable). */
+  connected?(): boolean;
 }

@@ -22,6 +22,10 @@ export class RedisPubSub implements PubSub {
     this.subscriber.on('error', () => undefined);
   }
 
+  connected(): boolean {
+    return this.publisher.status === 'ready' && this.subscriber.status === 'ready';
+  }
+
   onReconnect(listener: () => void): void {
     // 'ready' follows every (re)connect, after ioredis has resubscribed our channels.
     this.subscriber.on('ready', listener);

@@ -84,6 +84,8 @@ export function statusSubgraph(): SubgraphDefinition<StatusContext> {
       deps = createStatusDeps(rt);
       return {
         routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, deps.publish) },
+        // Without Redis, marks still reach every stream through the database poll: degraded, not down.
+        ...(rt.config.redisUrl ? { softHealth: () => ({ redis: deps.pubsub.connected?.() ?? true }) } : {}),
         stop: async () => {
           deps.marks.close();
           await deps.pubsub.close();
