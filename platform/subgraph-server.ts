@@ -79,10 +79,12 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
       ...server,
       db,
       stop: async () => {
-        logger.debug('stopping background work');
-        await started.stop?.();
+        // In-flight requests finish first (they may still need the workers: a filing kicks the outbox relay, a mark
+        // is published); live subscriptions are closed and resume on another instance from their last cursor.
         logger.debug('draining the HTTP server');
         await server.stop();
+        logger.debug('stopping background work');
+        await started.stop?.();
         logger.debug('closing the database');
         if (db.isInitialized) await db.destroy();
         logger.debug('stopped');

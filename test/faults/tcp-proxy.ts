@@ -14,7 +14,13 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
+/**
+ * `targets`: one port, or several (a load balancer): each new connection goes to the first target that accepts it,
+ * starting from the next one in turn, so a dead instance's share moves to the live ones.
+ */
+export async function startTcpProxy(targetPort: number | number[], targetHost = '127.0.0.1'): Promise<TcpProxy> {
+  const targets = Array.isArray(targetPort) ? targetPort : [targetPort];
+  let turn = 0;
   const sockets = new Set<net.Socket>();
   const track = (s: net.Socket) => {
     sockets.add(s);
@@ -24,12 +30,28 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
       server = net.createServer((client) => {
-        const upstream = net.connect(targetPort, targetHost);
         track(client);
-        track(upstream);
-        client.pipe(upstream).pipe(client);
-        client.on('error', () => upstream.destroy());
-        upstream.on('error', () => client.destroy());
+        client.pause();
+        client.on('error', () => undefined);
+        const first = turn++ % targets.length;
+        const attempt = (i: number) => {
+          if (i >= targets.length) return client.destroy();
+          const upstream = net.connect(targets[(first + i) % targets.length], targetHost);
+          upstream.once('error', () => {
+            if (!upstream.readyState || upstream.connecting) attempt(i + 1);
+            else client.destroy();
+          });
+          upstream.once('connect', () => {
+            track(upstream);
+            upstream.on('error', () => client.destroy());
+            client.on('error', () => upstream.destroy());
+            client.on('close', () => upstream.destroy());
+            upstream.on('close', () => client.destroy());
+            client.pipe(upstream).pipe(client);
+            client.resume();
+          });
+        };
+        attempt(0);
       });
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
