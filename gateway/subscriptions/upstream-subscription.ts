@@ -71,6 +71,7 @@ export class UpstreamSubscription {
       return true;
     };
     this.finishCurrent = finish;
+    let transient: GraphQLFormattedError[] | undefined;
     const unsubscribe = lease.client.subscribe<Record<string, unknown>>(
       {
         query: this.op.query,
@@ -93,6 +94,11 @@ export class UpstreamSubscription {
             }
             return;
           }
+          if (result.data == null && result.errors?.length && result.errors.every((e) => e.extensions?.retryable === true)) {
+            // The subgraph could not open the stream for now (its database is away): resume after its `complete`.
+            transient = result.errors as GraphQLFormattedError[];
+            return;
+          }
           const cursor = this.op.cursorOf(result.data as Record<string, any>);
           if (cursor) this.lastCursor = cursor;
           this.attempts = 0;
@@ -104,6 +110,7 @@ export class UpstreamSubscription {
         },
         complete: () => {
           if (!finish() || this.closed) return;
+          if (transient) return this.onError(transient);
           this.close();
           this.handlers.complete();
         },
@@ -124,7 +131,8 @@ export class UpstreamSubscription {
   }
 
   private onError(err: unknown): void {
-    if (Array.isArray(err)) {
+    const transient = Array.isArray(err) && err.length > 0 && err.every((e: GraphQLFormattedError) => e.extensions?.retryable === true);
+    if (Array.isArray(err) && !transient) {
       // The subgraph refused the operation (validation, authorisation): final.
       this.close();
       return this.handlers.fail(err as GraphQLFormattedError[]);

@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import { operationCaller, type AuthState, type TokenService } from '../../platform/auth';
 import { createStatusContext, type StatusContext } from './status.context';
 import { withStartEvent } from './start-event';
+import { classifyOutage } from '../../platform/outage';
 import type { StatusDeps } from './status.deps';
 
 type Extra = {
@@ -36,6 +37,19 @@ export function attachStatusWebSocket(schema: GraphQLSchema, tokens: TokenServic
         },
         // A subscriber that asks (`extensions: { pinStart: true }`) first gets `{ extensions: { startCursor } }`:
         // where its stream starts, to resume from should the connection drop before the first mark.
+        // A database outage while opening a stream is retryable (the gateway resubscribes), without driver text.
+        onNext: (_ctx, _id, _payload, _args, result) => {
+          if (!result.errors?.some((e) => classifyOutage(e.originalError ?? e))) return undefined;
+          const { errors, ...rest } = result;
+          return {
+            ...rest,
+            errors: errors.map((e) => {
+              const outage = classifyOutage(e.originalError ?? e);
+              if (!outage) return e.toJSON();
+              return { message: `The ${outage.dependency} is unavailable; try again`, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, ...outage } };
+            }),
+          };
+        },
         onOperation: (_ctx, _id, payload, args, result) => {
           const startCursor = (args.contextValue as StatusContext).feed.startCursor;
           if (!payload.extensions?.pinStart || !startCursor || !(Symbol.asyncIterator in result)) return undefined;
