@@ -21,12 +21,8 @@ if (!token) {
 const url = (process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql').replace(/^http/, 'ws');
 // No automatic retry: graphql-ws would resend the first subscribe as it was (the old `after`); we resubscribe
 // ourselves from the last cursor instead.
-const client = createClient({
-  url,
-  webSocketImpl: WebSocket,
-  connectionParams: { authorization: `Bearer ${token}` },
-  retryAttempts: 0,
-});
+const connect = () => createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+let client = connect();
 const QUERY = `subscription($complaintId: ID, $after: String) {
   statusMarkAdded(complaintId: $complaintId, after: $after) {
     kind at result note cursor complaint { number handler { surname name position } } } }`;
@@ -43,6 +39,8 @@ const RETRYABLE = new Set(['SERVICE_UNAVAILABLE', 'SUBSCRIPTION_OVERFLOW']);
 function resubscribe(): void {
   const delay = Math.min(30_000, 500 * 2 ** Math.min(failures++, 6));
   console.error(`# interrupted; resubscribing after ${last} in ${delay} ms`);
+  void client.dispose();
+  client = connect();
   setTimeout(subscribe, delay);
 }
 
