@@ -4,7 +4,10 @@ import { INTERNAL_EVENTS_PATH } from '../../platform/events';
 import { buildFederatedSchema } from '../../platform/federated-schema';
 import { createPubSub } from '../../platform/pubsub';
 import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
+import { randomUUID } from 'node:crypto';
 import { CalendarResolver } from './calendar.resolver';
+import { CalendarEntryRecord } from './calendar/calendar-entry.entity';
+import { CalendarStore } from './calendar/calendar-store';
 import { ComplaintStatisticsResolver } from './complaint-statistics.resolver';
 import { ComplaintStatusResolver } from './complaint-status.resolver';
 import { ComplaintStatus } from './complaint-status.type';
@@ -26,7 +29,7 @@ import { TrackedComplaint } from './tracked-complaint.entity';
 
 export const statusDatabase: DatabaseDefinition = {
   service: 'status',
-  entities: [TrackedComplaint, StatusMarkRecord, ApplicantMarkLock],
+  entities: [TrackedComplaint, StatusMarkRecord, ApplicantMarkLock, CalendarEntryRecord],
   migrations: statusMigrations,
 };
 
@@ -70,6 +73,7 @@ function createStatusDeps(rt: SubgraphRuntime): StatusDeps {
     publish: (mark) => {
       pubsub.publish(STATUS_MARK_CHANNEL, mark).catch((err) => rt.logger.error({ err, markId: mark.id }, 'publish failed'));
     },
+    calendar: new CalendarStore(rt.db, pubsub, randomUUID(), (err) => rt.logger.error({ err }, 'calendar reload failed')),
   };
 }
 
@@ -82,12 +86,14 @@ export function statusSubgraph(): SubgraphDefinition<StatusContext> {
     context: (_rt, auth) => createStatusContext(deps, auth),
     onStart: async (rt) => {
       deps = createStatusDeps(rt);
+      await deps.calendar.start();
       return {
         routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, deps.publish) },
         // Without Redis, marks still reach every stream through the database poll: degraded, not down.
         ...(rt.config.redisUrl ? { softHealth: () => ({ redis: deps.pubsub.connected?.() ?? true }) } : {}),
         stop: async () => {
           deps.marks.close();
+          await deps.calendar.stop();
           await deps.pubsub.close();
         },
       };
