@@ -2,6 +2,9 @@ import { EventEmitter } from 'node:events';
 import Redis from 'ioredis';
 import type { PubSub } from './pubsub';
 
+/** How long a publish waits for an absent Redis before its caller moves on (the message stays queued). */
+const PUBLISH_WAIT_MS = 2000;
+
 /** Redis PUBLISH/SUBSCRIBE: a message published by one instance reaches subscribers on every instance. */
 export class RedisPubSub implements PubSub {
   private readonly publisher: Redis;
@@ -31,8 +34,20 @@ export class RedisPubSub implements PubSub {
     this.subscriber.on('ready', listener);
   }
 
+  /**
+   * Resolves once Redis took the message or, while Redis is away, after PUBLISH_WAIT_MS with the message still
+   * queued (ioredis sends it when Redis is back): a caller awaiting a publish (a calendar change) is not held for
+   * the length of an outage, and the notice is not dropped.
+   */
   async publish(channel: string, message: unknown): Promise<void> {
-    await this.publisher.publish(channel, JSON.stringify(message));
+    const sent = this.publisher.publish(channel, JSON.stringify(message));
+    if (this.publisher.status === 'ready') {
+      await sent;
+      return;
+    }
+    sent.catch(() => undefined); // closed while queued: subscribers' polls cover what a notice would have said
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([sent, new Promise((resolve) => (timer = setTimeout(resolve, PUBLISH_WAIT_MS)))]).finally(() => clearTimeout(timer));
   }
 
   async subscribe(channel: string, onMessage: (message: unknown) => void): Promise<() => Promise<void>> {
