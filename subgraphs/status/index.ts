@@ -24,6 +24,7 @@ import { StatusMark } from './status-mark.type';
 import { createStatusContext, type StatusContext } from './status.context';
 import { STATUS_MARK_CHANNEL, type StatusDeps } from './status.deps';
 import { statusReferenceResolvers } from './status.reference';
+import { subgraphLimitsOf } from '../../platform/query-limits';
 import { attachStatusWebSocket } from './status-ws.server';
 import { TrackedComplaint } from './tracked-complaint.entity';
 
@@ -98,6 +99,7 @@ export function statusSubgraph(): SubgraphDefinition<StatusContext> {
         },
       };
     },
-    attach: (rt, schema) => attachStatusWebSocket(schema, rt.tokens, () => deps),
+    attach: (rt, schema) =>
+      attachStatusWebSocket(schema, rt.tokens, () => deps, { maxBodyBytes: rt.config.limits.maxBodyBytes, query: subgraphLimitsOf(rt.config) }),
   };
 }
