@@ -58,8 +58,6 @@ export function attachStatusWebSocket(
           ctx.extra.connectionAuth ??= tokens.authenticate(typeof authorization === 'string' ? authorization : undefined);
           return createStatusContext(deps(), await operationCaller(tokens, await ctx.extra.connectionAuth, payload.extensions));
         },
-        // A subscriber that asks (`extensions: { pinStart: true }`) first gets `{ extensions: { startCursor } }`:
-        // where its stream starts, to resume from should the connection drop before the first mark.
         // A database outage while opening a stream is retryable (the gateway resubscribes), without driver text.
         onNext: (_ctx, _id, _payload, _args, result) => {
           if (!result.errors?.some((e) => classifyOutage(e.originalError ?? e))) return undefined;
@@ -73,6 +71,8 @@ export function attachStatusWebSocket(
             }),
           };
         },
+        // A subscriber that asks (`extensions: { pinStart: true }`) first gets `{ extensions: { startCursor } }`:
+        // where its stream starts, to resume from should the connection drop before the first mark.
         onOperation: (_ctx, _id, payload, args, result) => {
           const startCursor = (args.contextValue as StatusContext).feed.startCursor;
           if (!payload.extensions?.pinStart || !startCursor || !(Symbol.asyncIterator in result)) return undefined;
