@@ -68,6 +68,7 @@ const envSchema = z
     AUTH_MAX_TOKEN_TTL: duration('24h').refine((s) => s >= MIN_TOKEN_TTL_SECONDS, { message: 'must be at least 15m' }),
     RATE_LIMIT_MUTATIONS_PER_MINUTE: count(120),
     RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: count(600),
+    STATUS_MARK_POLL_MS: count(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -135,6 +136,8 @@ export interface Config {
   telemetry: { otlpEndpoint?: string; serviceName?: string };
   /** Path of a persisted-documents manifest (sha256 → document); when set, the gateway runs only those. */
   trustedDocuments?: string;
+  /** Status reads new marks from the database this often (per process), whatever happens to pub/sub notices. */
+  statusMarkPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -197,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cors: { origins: corsOrigins(e.CORS_ORIGINS, e.NODE_ENV) },
     telemetry: { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME || undefined },
     trustedDocuments: e.TRUSTED_DOCUMENTS?.trim() ? path.resolve(e.TRUSTED_DOCUMENTS.trim()) : undefined,
+    statusMarkPollMs: e.STATUS_MARK_POLL_MS,
   };
 }
 

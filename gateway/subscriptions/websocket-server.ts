@@ -40,6 +40,8 @@ interface OperationState {
   connection: ConnectionState;
   /** The client's trace context (`extensions.traceparent` of the subscribe message), when tracing is on. */
   trace?: import('@opentelemetry/api').Context;
+  /** The client asked to be told where its stream starts (`extensions.pinStart`). */
+  pinStart?: boolean;
 }
 
 type Extra = { socket: import('ws').WebSocket; request: http.IncomingMessage; state?: ConnectionState };
@@ -182,6 +184,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           context: { authorization: connection.authorization },
           connection,
           trace: tracingEnabled() && payload.extensions?.traceparent ? contextFrom(payload.extensions) : undefined,
+          pinStart: payload.extensions?.pinStart === true,
         };
         return {
           schema: opts.planner.apiGraphQLSchema,
@@ -234,6 +237,9 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
             .then(() => inSpan('subscription event', { parent: op.trace, kind: SpanKind.CONSUMER, attributes: { 'shagym.service': 'gateway' } }, () => opts.executor.runEvent(op, event)))
             .then((result) => queue.push(result))
             .catch((err) => opts.logger.error({ err }, 'subscription event failed'));
+        },
+        start: (startCursor) => {
+          if (op.pinStart) chain = chain.then(() => queue.push({ extensions: { startCursor } }));
         },
         fail: (errors) => {
           chain = chain.then(() => {
