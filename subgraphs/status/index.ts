@@ -60,6 +60,7 @@ function createStatusDeps(rt: SubgraphRuntime): StatusDeps {
   const pubsub = createPubSub(rt.config);
   return {
     db: rt.db,
+    clock: rt.clock,
     pubsub,
     marks: new MarkDispatcher(pubsub),
     directory: new StatusDirectoryClient(rt.config.directory.url, serviceTokenSource(rt.tokens, 'status')),

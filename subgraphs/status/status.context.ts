@@ -16,9 +16,9 @@ export interface StatusContext {
 export function createStatusContext(deps: StatusDeps, auth: AuthState): StatusContext {
   return {
     auth,
-    status: new StatusService(deps.db, auth),
+    status: new StatusService(deps.db, auth, deps.clock),
     marks: new StatusMarkService(deps, auth),
     feed: new StatusMarkFeedService(deps, auth),
-    statistics: new ComplaintStatisticsService(deps.db, auth),
+    statistics: new ComplaintStatisticsService(deps.db, auth, deps.clock),
   };
 }

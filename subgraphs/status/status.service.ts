@@ -1,9 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { requireRole, type AuthState } from '../../platform/auth';
-import { Forbidden } from '../../platform/errors';
-import { StatusMarkKind } from '../../platform/enums';
-import { isOverdue } from './registration';
-import { courtDeadline, reviewTerms } from './review-terms';
+import type { Clock } from '../../platform/clock';
+import { Forbidden, ServiceUnavailable } from '../../platform/errors';
+import { StatusMarkKind, type ReviewBodyKind } from '../../platform/enums';
+import { kzDate } from '../../platform/scalars';
+import * as terms from './complaint-terms';
+import type { OverdueReason } from './complaint-status.type';
+import { forwardDueOn } from './review-terms';
+import { isOpen } from './status-transitions';
 import { StatusMarkRecord } from './status-mark.entity';
 import { toStatusMark } from './status-mark.mapper';
 import type { StatusMark } from './status-mark.type';
@@ -17,6 +21,7 @@ export class StatusService {
   constructor(
     private readonly db: DataSource,
     private readonly auth: AuthState,
+    private readonly clock: Clock,
   ) {}
 
   /** Once per request and complaint: every field of one complaint reads the row once. */
@@ -55,20 +60,48 @@ export class StatusService {
     return toStatusMark(record);
   }
 
-  async overdue(complaintId: string): Promise<boolean> {
+  /** For fields that cannot be null: status learns of a complaint from intake's event, a moment after filing. */
+  private async known(complaintId: string): Promise<TrackedComplaint> {
     const t = await this.tracked(complaintId);
-    return !!t && isOverdue(t.reviewDueOn, t.closedOn, new Date());
+    if (!t) throw new ServiceUnavailable(`Status has not received complaint ${complaintId} from intake yet; retry shortly`);
+    return t;
   }
 
-  /** After REVIEWED: the court, within a month (APPC Art. 136). */
+  private today(): string {
+    return kzDate(this.clock.now());
+  }
+
+  async registrationDueOn(complaintId: string): Promise<string> {
+    return terms.registrationDueOf(await this.known(complaintId));
+  }
+
+  /** While the complaint is open: 3 working days from its receipt by the body that has it (APPC Art. 65). */
+  async forwardDueOn(complaintId: string): Promise<string | null> {
+    const t = await this.tracked(complaintId);
+    return t && isOpen(t.status) ? forwardDueOn(terms.receivedOnOf(t)) : null;
+  }
+
+  async reviewBodyKind(complaintId: string): Promise<ReviewBodyKind> {
+    return (await this.known(complaintId)).reviewBodyKind;
+  }
+
+  async overdueReason(complaintId: string): Promise<OverdueReason | null> {
+    const t = await this.tracked(complaintId);
+    return t ? terms.overdueReason(t, this.today()) : null;
+  }
+
+  async overdue(complaintId: string): Promise<boolean> {
+    return (await this.overdueReason(complaintId)) !== null;
+  }
+
+  async appealDeadline(complaintId: string): Promise<string | null> {
+    const t = await this.tracked(complaintId);
+    return t ? terms.appealDeadline(t) : null;
+  }
+
+  /** After the decision: the court (APPC Art. 136); after the review term with no decision: what the applicant can do. */
   async nextStep(complaintId: string): Promise<NextStep | null> {
     const t = await this.tracked(complaintId);
-    if (!t || t.status !== StatusMarkKind.REVIEWED || !t.closedOn) return null;
-    return {
-      descriptionKk: 'Шешіммен келіспеген жағдайда сотқа жүгіну',
-      descriptionRu: 'При несогласии с решением — обращение в суд',
-      deadline: courtDeadline(t.closedOn),
-      legalBasis: reviewTerms.court.source,
-    };
+    return t ? terms.nextStep(t, this.today()) : null;
   }
 }
