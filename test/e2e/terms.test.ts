@@ -89,6 +89,10 @@ describe('terms through the gateway (clock set by the test)', () => {
     const head = await t.token('official', { officialId: provider.head.id });
     const qualityHead = await t.token('official', { officialId: quality.head.id });
 
+    // The directory is the one owner of the body's kind.
+    const body = await ok(`query($id: ID!) { official(id: $id) { body { id kind } } }`, { id: quality.head.id }, head);
+    expect(body.official.body).toEqual({ id: quality.id, kind: 'QUALITY_CONTROL_BODY' });
+
     clock.set(at10('2025-11-17')); // Monday
     const onTime = await file(provider.id, citizen);
     const fwd = await ok(FORWARD, { id: onTime.id, to: quality.head.id }, head);
