@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ReviewBodyKind, StatusMarkKind } from '../../platform/enums';
 import { DateScalar } from '../../platform/scalars';
 import { ComplaintStatus, NextStep, OverdueReason } from './complaint-status.type';
@@ -56,11 +56,12 @@ export class ComplaintStatusResolver {
     return ctx.status.overdueReason(complaint.id);
   }
 
+  @Directive('@requires(fields: "submittedAt")')
   @FieldResolver(() => DateScalar, {
     description: 'Last day to register: the day of receipt when a working day, else the next working day (APPC Art. 63(2))',
   })
   registrationDueOn(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
-    return ctx.status.registrationDueOn(complaint.id);
+    return ctx.status.registrationDueOn(complaint.id, complaint.submittedAt);
   }
 
   @FieldResolver(() => DateScalar, {

@@ -7,6 +7,11 @@ import { DateScalar } from '../../platform/scalars';
 export class ComplaintStatus {
   @Field(() => ID)
   id: string;
+
+  /** Intake's, sent along by the gateway where a field `@requires` it (status may not have the filing event yet). */
+  @Directive('@external')
+  @Field(() => Date)
+  submittedAt?: string | Date;
 }
 
 /** Which term was missed (status/complaint-terms.ts). */

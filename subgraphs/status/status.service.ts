@@ -71,8 +71,15 @@ export class StatusService {
     return kzDate(this.clock.now());
   }
 
-  async registrationDueOn(complaintId: string): Promise<string> {
-    return terms.registrationDueOf(await this.known(complaintId));
+  /**
+   * From status's own record (the body that has the complaint now); before status has the filing event, from the
+   * filing instant intake gives (`@requires(fields: "submittedAt")`): received when filed.
+   */
+  async registrationDueOn(complaintId: string, submittedAt?: string | Date): Promise<string> {
+    const t = await this.tracked(complaintId);
+    if (t) return terms.registrationDueOf(t);
+    if (!submittedAt) return terms.registrationDueOf(await this.known(complaintId));
+    return terms.registrationDueOf({ receivedOn: null, submittedAt: new Date(submittedAt) });
   }
 
   /** While the complaint is open: 3 working days from its receipt by the body that has it (APPC Art. 65). */

@@ -7,7 +7,7 @@
 import { SettableClock } from '../../platform/clock';
 import { complaintInput, intakeRowCounts, officeComplaintInput } from '../factories/complaint.factory';
 import { validIin } from '../factories/iin';
-import { eventually, startTestSystem, type TestSystem } from '../support/harness';
+import { eventually, postGraphQL, startTestSystem, type TestSystem } from '../support/harness';
 import { AdminThroughGateway } from './gateway-client';
 
 const FILE = `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id number filingDeadline lateFiling { reason } } }`;
@@ -54,6 +54,13 @@ describe('terms through the gateway (clock set by the test)', () => {
     const citizen = await t.token('citizen', { iin: validIin() });
     const head = await t.token('official', { officialId: provider.head.id });
     clock.set(at10('2025-11-15')); // Saturday
+    // Answered at once, even before status has the filing event (from intake's submittedAt, @requires).
+    const filed = await ok(
+      `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id registrationDueOn } }`,
+      { i: complaintInput(provider.id) },
+      citizen,
+    );
+    expect(filed.fileComplaint.registrationDueOn).toBe('2025-11-17');
     const c = await file(provider.id, citizen);
 
     const received = await terms(c.id, citizen);
@@ -80,6 +87,19 @@ describe('terms through the gateway (clock set by the test)', () => {
       overdue: false,
       overdueReason: null,
     });
+  });
+
+  it('APPC Art. 63(2): status answers registrationDueOn from the submittedAt it is given before it has the filing event', async () => {
+    const citizen = await t.token('citizen', { iin: validIin() });
+    const r = await postGraphQL(
+      t.system.subgraphs.status.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Complaint { registrationDueOn } } }`,
+      { r: [{ __typename: 'Complaint', id: '00000000-0000-4000-8000-00000000dead', submittedAt: '2025-11-21T20:00:00Z' }] },
+      citizen,
+    );
+    // 20:00 UTC on Friday 21 November is 01:00 on Saturday in Astana: due Monday 24 November, not Friday.
+    expect(r.errors).toBeUndefined();
+    expect(r.data._entities).toEqual([{ registrationDueOn: '2025-11-24' }]);
   });
 
   it('APPC Art. 65 / Law "On Public Services" Art. 25: forwarded to the quality-control body → 15 working days; a late forward is accepted and shows', async () => {
