@@ -72,11 +72,12 @@ export class ComplaintStatusResolver {
     return ctx.status.forwardDueOn(complaint.id);
   }
 
+  @Directive('@requires(fields: "handler { id }")')
   @FieldResolver(() => ReviewBodyKind, {
     description: 'The kind of body that reviews it now, as the directory says (decides 5 or 15 working days)',
   })
   reviewBodyKind(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
-    return ctx.status.reviewBodyKind(complaint.id);
+    return ctx.status.reviewBodyKind(complaint.id, complaint.handler?.id);
   }
 
   @FieldResolver(() => NextStep, {

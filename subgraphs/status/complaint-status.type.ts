@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../platform/scalars';
+import { OfficialRef } from './status.stubs';
 
 /** Intake's complaint, extended with its status timeline. */
 @Directive('@key(fields: "id")')
@@ -12,6 +13,11 @@ export class ComplaintStatus {
   @Directive('@external')
   @Field(() => Date)
   submittedAt?: string | Date;
+
+  /** Intake's official chosen at filing, likewise sent along where `@requires` asks for it. */
+  @Directive('@external')
+  @Field(() => OfficialRef)
+  handler?: OfficialRef;
 }
 
 /** Which term was missed (status/complaint-terms.ts). */

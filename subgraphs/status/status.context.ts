@@ -16,7 +16,7 @@ export interface StatusContext {
 export function createStatusContext(deps: StatusDeps, auth: AuthState): StatusContext {
   return {
     auth,
-    status: new StatusService(deps.db, auth, deps.clock),
+    status: new StatusService(deps.db, auth, deps.clock, deps.directory),
     marks: new StatusMarkService(deps, auth),
     feed: new StatusMarkFeedService(deps, auth),
     statistics: new ComplaintStatisticsService(deps.db, auth, deps.clock),

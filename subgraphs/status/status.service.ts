@@ -5,6 +5,7 @@ import { Forbidden, ServiceUnavailable } from '../../platform/errors';
 import { StatusMarkKind, type ReviewBodyKind } from '../../platform/enums';
 import { kzDate } from '../../platform/scalars';
 import * as terms from './complaint-terms';
+import type { StatusDirectoryClient } from './directory.client';
 import type { OverdueReason } from './complaint-status.type';
 import { forwardDueOn } from './review-terms';
 import { isOpen } from './status-transitions';
@@ -22,6 +23,7 @@ export class StatusService {
     private readonly db: DataSource,
     private readonly auth: AuthState,
     private readonly clock: Clock,
+    private readonly directory: StatusDirectoryClient,
   ) {}
 
   /** Once per request and complaint: every field of one complaint reads the row once. */
@@ -88,7 +90,15 @@ export class StatusService {
     return t && isOpen(t.status) ? forwardDueOn(terms.receivedOnOf(t)) : null;
   }
 
-  async reviewBodyKind(complaintId: string): Promise<ReviewBodyKind> {
+  /**
+   * From status's own record (it follows forwards); before status has the filing event, the directory's kind of
+   * body for the official intake chose at filing (`@requires(fields: "handler { id }")`), as intake stored it.
+   */
+  async reviewBodyKind(complaintId: string, filingHandlerId?: string): Promise<ReviewBodyKind> {
+    const t = await this.tracked(complaintId);
+    if (t) return t.reviewBodyKind;
+    const kind = filingHandlerId ? (await this.directory.official(filingHandlerId))?.body?.kind : undefined;
+    if (kind) return kind;
     return (await this.known(complaintId)).reviewBodyKind;
   }
 

@@ -56,11 +56,11 @@ describe('terms through the gateway (clock set by the test)', () => {
     clock.set(at10('2025-11-15')); // Saturday
     // Answered at once, even before status has the filing event (from intake's submittedAt, @requires).
     const filed = await ok(
-      `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id registrationDueOn } }`,
+      `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id registrationDueOn reviewBodyKind } }`,
       { i: complaintInput(provider.id) },
       citizen,
     );
-    expect(filed.fileComplaint.registrationDueOn).toBe('2025-11-17');
+    expect(filed.fileComplaint).toMatchObject({ registrationDueOn: '2025-11-17', reviewBodyKind: 'SERVICE_PROVIDER' });
     const c = await file(provider.id, citizen);
 
     const received = await terms(c.id, citizen);
@@ -89,17 +89,27 @@ describe('terms through the gateway (clock set by the test)', () => {
     });
   });
 
-  it('APPC Art. 63(2): status answers registrationDueOn from the submittedAt it is given before it has the filing event', async () => {
+  it('APPC Art. 63(2), Law "On Public Services" Art. 25: before status has the filing event it answers from what intake gives (submittedAt, handler)', async () => {
+    const quality = await admin.provider('Сапа комитеті', city, 'QUALITY_CONTROL_BODY');
     const citizen = await t.token('citizen', { iin: validIin() });
     const r = await postGraphQL(
       t.system.subgraphs.status.url,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Complaint { registrationDueOn } } }`,
-      { r: [{ __typename: 'Complaint', id: '00000000-0000-4000-8000-00000000dead', submittedAt: '2025-11-21T20:00:00Z' }] },
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Complaint { registrationDueOn reviewBodyKind } } }`,
+      {
+        r: [
+          {
+            __typename: 'Complaint',
+            id: '00000000-0000-4000-8000-00000000dead',
+            submittedAt: '2025-11-21T20:00:00Z',
+            handler: { id: quality.head.id },
+          },
+        ],
+      },
       citizen,
     );
     // 20:00 UTC on Friday 21 November is 01:00 on Saturday in Astana: due Monday 24 November, not Friday.
     expect(r.errors).toBeUndefined();
-    expect(r.data._entities).toEqual([{ registrationDueOn: '2025-11-24' }]);
+    expect(r.data._entities).toEqual([{ registrationDueOn: '2025-11-24', reviewBodyKind: 'QUALITY_CONTROL_BODY' }]);
   });
 
   it('APPC Art. 65 / Law "On Public Services" Art. 25: forwarded to the quality-control body → 15 working days; a late forward is accepted and shows', async () => {
