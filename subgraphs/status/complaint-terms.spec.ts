@@ -1,5 +1,13 @@
 import { ReviewBodyKind, StatusMarkKind as K } from '../../platform/enums';
-import { appealDeadline, effectiveReviewDueOn, nextStep, overdueReason, registrationDueOf } from './complaint-terms';
+import {
+  appealDeadline,
+  effectiveReviewDueOn,
+  extendedReviewDueOn,
+  forwardTiming,
+  nextStep,
+  overdueReason,
+  registrationDueOf,
+} from './complaint-terms';
 import { NextStepCode, OverdueReason } from './complaint-status.type';
 import { extensionLimit, forwardDueOn, monthsTermEnd, reviewDueOn } from './review-terms';
 import type { TrackedComplaint } from './tracked-complaint.entity';
@@ -78,6 +86,54 @@ describe('forwarding (APPC Art. 65, Art. 91(4))', () => {
     expect(overdueReason(forwarded, '2025-11-21')).toBe(OverdueReason.REGISTRATION);
     const registered = complaint({ status: K.REGISTERED, receivedOn: '2025-11-20', reviewDueOn: '2025-11-27' });
     expect(overdueReason(registered, '2025-11-21')).toBeNull();
+  });
+});
+
+function errorOf(run: () => unknown): Record<string, unknown> {
+  try {
+    run();
+  } catch (err) {
+    return (err as { extensions: Record<string, unknown> }).extensions;
+  }
+  throw new Error('expected an error');
+}
+
+describe('extension (APPC Art. 76)', () => {
+  const registered = complaint({ status: K.REGISTERED, reviewDueOn: '2025-11-24', originalDueOn: '2025-11-24' });
+
+  it('APPC Art. 76: extended before the term ends, up to and including its last day', () => {
+    expect(extendedReviewDueOn(registered, 2, '2025-11-20')).toBe('2025-11-26');
+    expect(extendedReviewDueOn(registered, 2, '2025-11-24')).toBe('2025-11-26');
+  });
+
+  it('APPC Art. 76: after the term ended → CONFLICT (the overdue that happened stays)', () => {
+    expect(errorOf(() => extendedReviewDueOn(registered, 2, '2025-11-25'))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'TERM_EXPIRED',
+      reviewDueOn: '2025-11-24',
+    });
+    expect(overdueReason(registered, '2025-11-25')).toBe(OverdueReason.REVIEW);
+  });
+
+  it('APPC Art. 76: never past 2 months after the original term in total', () => {
+    const extended = { ...registered, reviewDueOn: '2026-01-16' };
+    expect(extendedReviewDueOn(extended, 5, '2026-01-10')).toBe('2026-01-23');
+    expect(errorOf(() => extendedReviewDueOn(extended, 6, '2026-01-10'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'workingDays',
+      latestDueOn: '2026-01-24',
+    });
+  });
+
+  it('APPC Art. 76: an unregistered complaint has no term to extend', () => {
+    expect(errorOf(() => extendedReviewDueOn(complaint(), 1, '2025-11-17')).code).toBe('CONFLICT');
+  });
+});
+
+describe('forward timing (APPC Art. 65)', () => {
+  it('APPC Art. 65: on or before the third working day after receipt is in time; after it is late', () => {
+    expect(forwardTiming(complaint({ receivedOn: '2025-11-14' }), '2025-11-19')).toEqual({ dueOn: '2025-11-19', late: false });
+    expect(forwardTiming(complaint({ receivedOn: '2025-11-14' }), '2025-11-20')).toEqual({ dueOn: '2025-11-19', late: true });
   });
 });
 

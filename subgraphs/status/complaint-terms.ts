@@ -1,10 +1,20 @@
 import { ReviewBodyKind, StatusMarkKind } from '../../platform/enums';
+import { BadUserInput, Conflict } from '../../platform/errors';
 import { kzDate } from '../../platform/scalars';
 import { NextStepCode, OverdueReason, type NextStep } from './complaint-status.type';
-import { courtDeadline, dayAfter, monthsTermEnd, registrationDueOn, reviewDueOn, reviewTerms } from './review-terms';
+import {
+  courtDeadline,
+  dayAfter,
+  extensionLimit,
+  forwardDueOn,
+  monthsTermEnd,
+  registrationDueOn,
+  reviewDueOn,
+  reviewTerms,
+} from './review-terms';
 import { isOpen } from './status-transitions';
 import type { TrackedComplaint } from './tracked-complaint.entity';
-import type { IsoDate } from './working-calendar';
+import { kzCalendar, type IsoDate } from './working-calendar';
 
 /**
  * A complaint's terms as of `today` (a Kazakhstan date), worked out from what status keeps. Pure: the service
@@ -84,4 +94,39 @@ export function nextStep(t: Tracked, today: IsoDate): NextStep | null {
     deadline: monthsTermEnd(dayAfter(due), step.term.months),
     legalBasis: step.term.source,
   };
+}
+
+/**
+ * APPC Art. 76: the new last day of review after extending by `workingDays` on `today`. Only before the term
+ * ends (CONFLICT after it, so an overdue that happened is never cleared), and all extensions together reach at
+ * most the cap past the original term (BAD_USER_INPUT beyond it).
+ */
+export function extendedReviewDueOn(
+  t: Pick<TrackedComplaint, 'status' | 'reviewDueOn' | 'originalDueOn' | 'reviewBodyKind'>,
+  workingDays: number,
+  today: IsoDate,
+): IsoDate {
+  if (!t.reviewDueOn || !t.originalDueOn) {
+    throw new Conflict('Only a registered complaint has a review term to extend', { status: t.status });
+  }
+  if (today > t.reviewDueOn) {
+    throw new Conflict(`The review term ended on ${t.reviewDueOn}: APPC Art. 76 allows an extension only before the term ends`, {
+      reviewDueOn: t.reviewDueOn,
+      reason: 'TERM_EXPIRED',
+    });
+  }
+  const due = kzCalendar.addWorkingDays(t.reviewDueOn, workingDays);
+  const limit = extensionLimit(t.originalDueOn, t.reviewBodyKind);
+  if (due > limit) {
+    throw new BadUserInput(`Extensions may reach at most ${limit} (APPC Art. 76: 2 months in total)`, 'workingDays', {
+      latestDueOn: limit,
+    });
+  }
+  return due;
+}
+
+/** APPC Art. 65: whether a forward made on `today` is late, and the day it was due. */
+export function forwardTiming(t: Pick<Tracked, 'receivedOn' | 'submittedAt'>, today: IsoDate): { dueOn: IsoDate; late: boolean } {
+  const dueOn = forwardDueOn(receivedOnOf(t));
+  return { dueOn, late: today > dueOn };
 }

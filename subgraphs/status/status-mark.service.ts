@@ -1,18 +1,17 @@
 import { requireRole, type AuthState } from '../../platform/auth';
-import { BadUserInput, Conflict, Forbidden, NotFound } from '../../platform/errors';
+import { BadUserInput, Forbidden, NotFound } from '../../platform/errors';
 import { StatusMarkKind as K, type ReviewResult } from '../../platform/enums';
 import { kzDate } from '../../platform/scalars';
 import { requireMayActOn } from './complaint-access';
 import { bodyOf, type DirectoryOfficial } from './directory.client';
 import { appendMark } from './mark-writer';
 import { registrationMoment, registrationNumber } from './registration';
-import { receivedOnOf, registrationDueOf } from './complaint-terms';
-import { extensionLimit, forwardDueOn, reviewDueOn } from './review-terms';
+import { extendedReviewDueOn, forwardTiming, registrationDueOf } from './complaint-terms';
+import { reviewDueOn } from './review-terms';
 import type { StatusDeps } from './status.deps';
 import { toStatusMark } from './status-mark.mapper';
 import type { StatusMark } from './status-mark.type';
 import { TrackedComplaint } from './tracked-complaint.entity';
-import { kzCalendar } from './working-calendar';
 
 const MAX_TEXT = 4000;
 const MAX_EXTENSION_WORKING_DAYS = 60;
@@ -122,8 +121,7 @@ export class StatusMarkService {
     const at = this.deps.clock.now();
     const today = kzDate(at);
     const record = await appendMark(this.deps.db, complaintId, K.FORWARDED, (current) => {
-      const due = forwardDueOn(receivedOnOf(current));
-      const late = today > due;
+      const { dueOn: due, late } = forwardTiming(current, today);
       const lateness = `переадресовано после срока ${due} (АППК ст. 65) / forwarded after the term that ended on ${due} (APPC Art. 65)`;
       return {
         mark: { at, actorId: officialId, assigneeId: to.id, note: late ? `${text} — ${lateness}` : text },
@@ -157,22 +155,7 @@ export class StatusMarkService {
     const at = this.deps.clock.now();
     const today = kzDate(at);
     const record = await appendMark(this.deps.db, complaintId, K.EXTENDED, (current) => {
-      if (!current.reviewDueOn || !current.originalDueOn) {
-        throw new Conflict('Only a registered complaint has a review term to extend', { status: current.status });
-      }
-      if (today > current.reviewDueOn) {
-        throw new Conflict(
-          `The review term ended on ${current.reviewDueOn}: APPC Art. 76 allows an extension only before the term ends`,
-          { reviewDueOn: current.reviewDueOn, reason: 'TERM_EXPIRED' },
-        );
-      }
-      const due = kzCalendar.addWorkingDays(current.reviewDueOn, workingDays);
-      const limit = extensionLimit(current.originalDueOn, current.reviewBodyKind);
-      if (due > limit) {
-        throw new BadUserInput(`Extensions may reach at most ${limit} (APPC Art. 76: 2 months in total)`, 'workingDays', {
-          latestDueOn: limit,
-        });
-      }
+      const due = extendedReviewDueOn(current, workingDays, today);
       return { mark: { at, actorId: officialId, note: text, dueOn: due }, changes: { reviewDueOn: due } };
     });
     return this.done(record);
