@@ -32,6 +32,11 @@ export class AuthForwardingDataSource implements GraphQLDataSource<GatewayContex
         extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
       });
     });
+    // A subgraph refusing an operation with GraphQL errors (400: a variable or literal it would not take) is the
+    // caller's mistake: its errors, with their codes, are the answer, not a "subgraph refused" at an internal URL.
+    if (res.status === 400 && Array.isArray((res.body as { errors?: unknown } | null)?.errors)) {
+      return res.body as GatewayGraphQLResponse;
+    }
     if (res.status < 200 || res.status > 299) {
       const code = res.status === 401 ? 'UNAUTHENTICATED' : res.status === 403 ? 'FORBIDDEN' : undefined;
       throw new GraphQLError(`${res.status}: the subgraph at ${this.url} refused the request`, {

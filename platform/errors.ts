@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'RATE_LIMITED';
 
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -50,5 +51,12 @@ export class Conflict extends AppError {
 export class ServiceUnavailable extends AppError {
   constructor(message: string) {
     super('SERVICE_UNAVAILABLE', message, { retryable: true });
+  }
+}
+
+/** Too many requests from one caller: `retryAfter` seconds to wait (the gateway's per-caller limits). */
+export class RateLimited extends AppError {
+  constructor(retryAfterSeconds: number, extra: Record<string, unknown> = {}) {
+    super('RATE_LIMITED', `Too many requests: try again in ${retryAfterSeconds} s`, { retryAfter: retryAfterSeconds, ...extra });
   }
 }

@@ -16,6 +16,7 @@ const KNOWN_CODES = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
+  'RATE_LIMITED',
 ]);
 
 /** Client errors pass through; anything unexpected is logged and, in production, reduced to a generic message. */
@@ -24,6 +25,8 @@ export function formatError(config: Config, logger: Logger) {
     const code = formatted.extensions?.code as string | undefined;
     if (code && KNOWN_CODES.has(code)) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      // A result-side BAD_USER_INPUT (e.g. a Date out of range) names the field by its path.
+      if (code === 'BAD_USER_INPUT' && extensions.field === undefined && formatted.path) extensions.field = formatted.path.join('.');
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);

@@ -2,9 +2,18 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { QueryPrecheck } from './limits-precheck';
 import type { Logger } from './logger';
 
-const MAX_BODY_BYTES = 1_000_000;
+/** Default cap of a request body (config: HTTP_MAX_BODY_BYTES). */
+export const MAX_BODY_BYTES = 1_000_000;
+/**
+ * A body past the cap is read on (and thrown away) up to this many times the cap, so the client, still sending,
+ * receives the 413 instead of a connection reset; past that the connection is cut.
+ */
+const DRAIN_FACTOR = 8;
+/** Media types a POST to /graphql may carry (compared case-insensitively, parameters ignored). */
+const GRAPHQL_POST_MEDIA_TYPES = new Set(['application/json', 'application/graphql-response+json']);
 /** Most operations one batched request may carry. */
 const MAX_BATCH = 100;
 
@@ -15,6 +24,10 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   host: string;
   port: number;
   logger: Logger;
+  /** Largest request body in bytes (default MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
+  /** Checks an operation's text before Apollo Server does any work on it (size limits); an error is answered 400. */
+  precheck?: QueryPrecheck;
   apollo: ApolloServerOptions<C>;
   /** Serve batched requests (a JSON array of operations); `operation` is then set for each one's context. */
   acceptBatches?: boolean;
@@ -37,26 +50,51 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** An HTTP-level refusal, answered as a GraphQL-shaped error `{ errors: [{ message, extensions: { code } }] }`. */
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code = HTTP_ERROR_CODES[status] ?? 'BAD_REQUEST',
+  ) {
     super(message);
   }
 }
 
-export function readBody(req: IncomingMessage): Promise<string> {
+const HTTP_ERROR_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  500: 'INTERNAL_SERVER_ERROR',
+};
+
+/**
+ * Reads a request body of at most `maxBytes`. A larger one is refused with 413 once the client has finished sending
+ * (the rest is read and dropped, up to DRAIN_FACTOR times the cap), so the client gets the answer, not a reset.
+ */
+export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = () => new HttpError(413, `The request body is larger than ${maxBytes} bytes`);
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, 'Request body is too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= maxBytes) chunks.push(c);
+      else if (chunks.length > 0) chunks.length = 0;
+      if (size > maxBytes * DRAIN_FACTOR) {
+        req.pause();
+        reject(tooLarge());
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > maxBytes ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
+}
+
+/** The media type of a Content-Type header, lower-cased without parameters (`APPLICATION/JSON; charset=utf-8` → `application/json`). */
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0].trim().toLowerCase();
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -74,9 +112,11 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 }
 
 function parseBody(req: IncomingMessage, text: string): unknown {
-  if (req.method !== 'POST' || text === '') return undefined;
-  const type = req.headers['content-type'] ?? '';
-  if (!type.includes('application/json') && !type.includes('application/graphql-response+json')) return text;
+  if (req.method !== 'POST') return undefined;
+  if (!GRAPHQL_POST_MEDIA_TYPES.has(mediaType(req.headers['content-type']))) {
+    throw new HttpError(415, 'A POST to /graphql must have Content-Type: application/json');
+  }
+  if (text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -87,6 +127,12 @@ function parseBody(req: IncomingMessage, text: string): unknown {
 /** Apollo Server on a plain node HTTP server: `/graphql`, `/health`, extra routes, graceful shutdown. */
 export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLServerOptions<C>): Promise<RunningServer> {
   const httpServer = http.createServer();
+  const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  /** The operation text of a POST body or a GET query string, through `opts.precheck`. */
+  const precheck = (body: unknown, url?: URL) => {
+    const query = (body as { query?: unknown } | undefined)?.query ?? url?.searchParams.get('query');
+    return typeof query === 'string' && opts.precheck ? opts.precheck(query) : null;
+  };
   httpServer.keepAliveTimeout = 65_000;
   const attached = opts.attach?.(httpServer);
   const apollo = new ApolloServer<C>({
@@ -99,10 +145,14 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
 
   httpServer.on('request', (req, res) => {
     handle(req, res).catch((err) => {
-      const status = err instanceof HttpError ? err.status : 500;
-      if (status === 500) opts.logger.error({ err }, 'request failed');
-      if (!res.headersSent) sendJson(res, status, { error: status === 500 ? 'Internal error' : err.message });
-      else res.end();
+      const known = err instanceof HttpError ? err : undefined;
+      if (!known) opts.logger.error({ err }, 'request failed');
+      if (res.headersSent) return void res.end();
+      // After a refused body the connection is closed: what is left of it is not read.
+      if (known?.status === 413) res.setHeader('connection', 'close');
+      sendJson(res, known?.status ?? 500, {
+        errors: [{ message: known?.message ?? 'Internal error', extensions: { code: known?.code ?? 'INTERNAL_SERVER_ERROR' } }],
+      });
     });
   });
 
@@ -114,15 +164,20 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
       return sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', service: opts.name, checks });
     }
     const route = opts.routes?.[`${req.method} ${url.pathname}`];
-    if (route) return route(req, res, await readBody(req));
-    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found' });
+    if (route) return route(req, res, await readBody(req, maxBodyBytes));
+    if (url.pathname !== '/graphql') throw new HttpError(404, 'Not found');
 
-    const body = parseBody(req, await readBody(req));
-    const httpGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers: toHeaderMap(req), search: url.search, body };
+    const body = parseBody(req, await readBody(req, maxBodyBytes));
+    const headers = toHeaderMap(req);
+    // The media type was checked above, case-insensitively; Apollo Server compares it as written.
+    if (req.method === 'POST') headers.set('content-type', 'application/json');
+    const httpGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
     if (Array.isArray(body)) {
       if (!opts.acceptBatches) throw new HttpError(400, 'Batched requests are not accepted here: send one operation per request');
       return runBatch(req, res, httpGraphQLRequest, body);
     }
+    const refused = precheck(body, url);
+    if (refused) return sendJson(res, 400, { errors: [refused.toJSON()] });
     const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => opts.context(req) });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
@@ -146,6 +201,8 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
     }
     const answers = await Promise.all(
       operations.map(async (operation) => {
+        const refused = precheck(operation);
+        if (refused) return JSON.stringify({ errors: [refused.toJSON()] });
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { ...request, body: operation },
           context: () => opts.context(req, operation),

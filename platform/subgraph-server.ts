@@ -13,6 +13,8 @@ import { isDatabaseUp, openDatabase, type DatabaseDefinition } from './database'
 import { formatError } from './format-error';
 import { startGraphQLServer, type RouteHandler, type RunningServer } from './http-server';
 import { createLogger, type Logger } from './logger';
+import { limitsPrecheck } from './limits-precheck';
+import { limitParseOptions, queryLimitsRule, subgraphLimitsOf } from './query-limits';
 import type http from 'node:http';
 
 export interface SubgraphRuntime {
@@ -49,7 +51,15 @@ export async function startSubgraph<C extends object>(
   const logger = createLogger(config.logLevel, def.name);
   const db = await openDatabase(config, def.database);
   const clock = options.clock ?? systemClock;
-  const runtime: SubgraphRuntime = { config, db, logger, tokens: new TokenService(config.auth.jwtSecret), clock };
+  const runtime: SubgraphRuntime = {
+    config,
+    db,
+    logger,
+    tokens: new TokenService(config.auth.jwtSecret, config.auth.maxTokenTtlSeconds),
+    clock,
+  };
+  const l = config.limits;
+  const limits = subgraphLimitsOf(config);
   try {
     const schema = await def.buildSchema();
     const started = (await def.onStart?.(runtime)) || {};
@@ -58,10 +68,16 @@ export async function startSubgraph<C extends object>(
       host: config.host,
       port: config[def.name].port,
       logger,
+      maxBodyBytes: l.maxBodyBytes,
+      precheck: limitsPrecheck([queryLimitsRule(limits)], limitParseOptions(limits)),
       apollo: {
         schema,
         formatError: formatError(config, logger),
         introspection: config.env !== 'production',
+        hideSchemaDetailsFromClientErrors: config.env === 'production',
+        // Limits of its own (the gateway's are not the only way in): tokens at parse, then depth and fields.
+        parseOptions: limitParseOptions(limits),
+        validationRules: [queryLimitsRule(limits)],
         plugins: [
           // No cache hints are used, and the default cache-control plugin wraps every field resolver.
           ApolloServerPluginCacheControlDisabled(),

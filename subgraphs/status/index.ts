@@ -4,7 +4,10 @@ import { INTERNAL_EVENTS_PATH } from '../../platform/events';
 import { buildFederatedSchema } from '../../platform/federated-schema';
 import { createPubSub } from '../../platform/pubsub';
 import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
+import { randomUUID } from 'node:crypto';
 import { CalendarResolver } from './calendar.resolver';
+import { CalendarEntryRecord } from './calendar/calendar-entry.entity';
+import { CalendarStore } from './calendar/calendar-store';
 import { ComplaintStatisticsResolver } from './complaint-statistics.resolver';
 import { ComplaintStatusResolver } from './complaint-status.resolver';
 import { ComplaintStatus } from './complaint-status.type';
@@ -21,12 +24,13 @@ import { StatusMark } from './status-mark.type';
 import { createStatusContext, type StatusContext } from './status.context';
 import { STATUS_MARK_CHANNEL, type StatusDeps } from './status.deps';
 import { statusReferenceResolvers } from './status.reference';
+import { subgraphLimitsOf } from '../../platform/query-limits';
 import { attachStatusWebSocket } from './status-ws.server';
 import { TrackedComplaint } from './tracked-complaint.entity';
 
 export const statusDatabase: DatabaseDefinition = {
   service: 'status',
-  entities: [TrackedComplaint, StatusMarkRecord, ApplicantMarkLock],
+  entities: [TrackedComplaint, StatusMarkRecord, ApplicantMarkLock, CalendarEntryRecord],
   migrations: statusMigrations,
 };
 
@@ -67,6 +71,7 @@ function createStatusDeps(rt: SubgraphRuntime): StatusDeps {
     publish: (mark) => {
       pubsub.publish(STATUS_MARK_CHANNEL, mark).catch((err) => rt.logger.error({ err, markId: mark.id }, 'publish failed'));
     },
+    calendar: new CalendarStore(rt.db, pubsub, randomUUID(), (err) => rt.logger.error({ err }, 'calendar reload failed')),
   };
 }
 
@@ -79,11 +84,16 @@ export function statusSubgraph(): SubgraphDefinition<StatusContext> {
     context: (_rt, auth) => createStatusContext(deps, auth),
     onStart: async (rt) => {
       deps = createStatusDeps(rt);
+      await deps.calendar.start();
       return {
         routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, deps.publish) },
-        stop: () => deps.pubsub.close(),
+        stop: async () => {
+          await deps.calendar.stop();
+          await deps.pubsub.close();
+        },
       };
     },
-    attach: (rt, schema) => attachStatusWebSocket(schema, rt.tokens, () => deps),
+    attach: (rt, schema) =>
+      attachStatusWebSocket(schema, rt.tokens, () => deps, { maxBodyBytes: rt.config.limits.maxBodyBytes, query: subgraphLimitsOf(rt.config) }),
   };
 }

@@ -2,6 +2,7 @@ import { requireRole, type AuthState } from '../../platform/auth';
 import { BadUserInput, Forbidden, NotFound } from '../../platform/errors';
 import { StatusMarkKind as K, type ReviewResult } from '../../platform/enums';
 import { kzDate } from '../../platform/scalars';
+import { cleanText, visibleLength } from '../../platform/text';
 import { requireMayActOn } from './complaint-access';
 import { bodyOf, type DirectoryOfficial } from './directory.client';
 import { appendMark } from './mark-writer';
@@ -16,9 +17,10 @@ import { TrackedComplaint } from './tracked-complaint.entity';
 const MAX_TEXT = 4000;
 const MAX_EXTENSION_WORKING_DAYS = 60;
 
+/** A note or reason: cleaned (platform/text.ts, lines kept), with something visible. */
 function requiredText(value: string, field: string): string {
-  const text = value.trim();
-  if (!text) throw new BadUserInput(`${field} must not be empty`, field);
+  const text = cleanText(value, { multiline: true });
+  if (visibleLength(text) === 0) throw new BadUserInput(`${field} must not be empty`, field);
   if (text.length > MAX_TEXT) throw new BadUserInput(`${field} is longer than ${MAX_TEXT} characters`, field);
   return text;
 }

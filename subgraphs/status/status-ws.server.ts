@@ -1,8 +1,9 @@
 import type http from 'node:http';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { operationCaller, type AuthState, type TokenService } from '../../platform/auth';
+import { limitParseOptions, queryLimitsRule, type QueryLimits } from '../../platform/query-limits';
 import { createStatusContext } from './status.context';
 import type { StatusDeps } from './status.deps';
 
@@ -18,12 +19,34 @@ type Extra = {
  * subscribe message then names its user in `extensions.authorization` (absent = anonymous). Only service
  * connections may do that, so a citizen cannot act as someone else.
  */
-export function attachStatusWebSocket(schema: GraphQLSchema, tokens: TokenService, deps: () => StatusDeps) {
+export function attachStatusWebSocket(
+  schema: GraphQLSchema,
+  tokens: TokenService,
+  deps: () => StatusDeps,
+  limits: { maxBodyBytes: number; query: QueryLimits },
+) {
+  const limitRules = [queryLimitsRule(limits.query)];
   return (server: http.Server) => {
-    const wss = new WebSocketServer({ server, path: '/graphql' });
+    const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: limits.maxBodyBytes });
     const graphqlWs = useServer<Record<string, unknown> | undefined, Extra>(
       {
         schema,
+        // The subgraph's own limits, as over HTTP (platform/subgraph-server.ts): tokens, then depth and fields.
+        onSubscribe: (_ctx, _id, payload) => {
+          let document: DocumentNode;
+          try {
+            document = parse(payload.query, limitParseOptions(limits.query));
+          } catch (err) {
+            return [new GraphQLError((err as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+          }
+          // The size limits first (linear); graphql-js' rules only for a document within them.
+          let errors = validate(schema, document, limitRules);
+          if (errors.length === 0) errors = validate(schema, document, specifiedRules);
+          if (errors.length > 0) {
+            return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }));
+          }
+          return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
+        },
         context: async (ctx, _id, payload) => {
           const authorization = ctx.connectionParams?.authorization;
           ctx.extra.connectionAuth ??= tokens.authenticate(typeof authorization === 'string' ? authorization : undefined);

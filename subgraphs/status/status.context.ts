@@ -1,4 +1,6 @@
 import type { AuthState } from '../../platform/auth';
+import { CalendarAdminService } from './calendar/calendar-admin.service';
+import type { CalendarStore } from './calendar/calendar-store';
 import { ComplaintStatisticsService } from './complaint-statistics.service';
 import type { StatusDeps } from './status.deps';
 import { StatusMarkFeedService } from './status-mark-feed.service';
@@ -11,6 +13,8 @@ export interface StatusContext {
   marks: StatusMarkService;
   feed: StatusMarkFeedService;
   statistics: ComplaintStatisticsService;
+  calendar: CalendarStore;
+  calendarAdmin: CalendarAdminService;
 }
 
 export function createStatusContext(deps: StatusDeps, auth: AuthState): StatusContext {
@@ -20,5 +24,7 @@ export function createStatusContext(deps: StatusDeps, auth: AuthState): StatusCo
     marks: new StatusMarkService(deps, auth),
     feed: new StatusMarkFeedService(deps, auth),
     statistics: new ComplaintStatisticsService(deps.db, auth, deps.clock),
+    calendar: deps.calendar,
+    calendarAdmin: new CalendarAdminService(deps.db, deps.calendar, auth),
   };
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../platform/clock';
 import type { PubSub } from '../../platform/pubsub';
+import type { CalendarStore } from './calendar/calendar-store';
 import type { StatusDirectoryClient } from './directory.client';
 import type { MarkDispatcher } from './mark-dispatcher';
 import type { StatusMarkRecord } from './status-mark.entity';
@@ -16,6 +17,8 @@ export interface StatusDeps {
   marks: MarkDispatcher;
   /** Fans a committed mark out to subscribers (on every instance). */
   publish: (mark: StatusMarkRecord) => void;
+  /** This instance's working-day calendar (seed + administrator's entries), reloaded on every change. */
+  calendar: CalendarStore;
 }
 
 export const STATUS_MARK_CHANNEL = 'status.mark-added';

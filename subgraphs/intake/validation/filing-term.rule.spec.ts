@@ -30,6 +30,10 @@ describe('filing term (APPC Art. 92)', () => {
     expect(problemOf(() => checkFilingTerm({ violationLearnedOn: '2025-06-10', lateFilingReason: '   ' }, '2025-09-11')).field).toBe(
       'input.lateFilingReason',
     );
+    // Invisible characters are no reason (platform/text.ts).
+    expect(problemOf(() => checkFilingTerm({ violationLearnedOn: '2025-06-10', lateFilingReason: '\u200b\u2800' }, '2025-09-11')).field).toBe(
+      'input.lateFilingReason',
+    );
   });
 
   it('APPC Art. 92: more than 3 months later is accepted with a reason, kept trimmed', () => {

@@ -1,4 +1,5 @@
 import { BadUserInput } from '../../../platform/errors';
+import { cleanText, visibleLength } from '../../../platform/text';
 import term from '../data/filing-term.json';
 
 /** Adds calendar months, clamping to the month's last day (30 Nov + 3 months → 28/29 Feb). */
@@ -37,8 +38,8 @@ export function checkFilingTerm(
   }
   const deadline = filingDeadline(learnedOn);
   if (filedOn <= deadline) return { violationLearnedOn: learnedOn, lateFilingReason: null };
-  const reason = (input.lateFilingReason ?? '').trim();
-  if (!reason) {
+  const reason = cleanText(input.lateFilingReason, { multiline: true });
+  if (visibleLength(reason) === 0) {
     throw new BadUserInput(
       `The 3-month term to complain ended on ${deadline} (APPC Art. 92): give the reason for filing late in lateFilingReason`,
       'input.lateFilingReason',
