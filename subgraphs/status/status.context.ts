@@ -25,6 +25,6 @@ export function createStatusContext(deps: StatusDeps, auth: AuthState): StatusCo
     feed: new StatusMarkFeedService(deps, auth),
     statistics: new ComplaintStatisticsService(deps.db, auth, deps.clock),
     calendar: deps.calendar,
-    calendarAdmin: new CalendarAdminService(deps.db, deps.calendar, auth),
+    calendarAdmin: new CalendarAdminService(deps.db, deps.calendar, auth, () => deps.clock.now()),
   };
 }
