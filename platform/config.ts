@@ -64,6 +64,7 @@ const envSchema = z
     AUTH_MAX_TOKEN_TTL: duration('24h').refine((s) => s >= MIN_TOKEN_TTL_SECONDS, { message: 'must be at least 15m' }),
     RATE_LIMIT_MUTATIONS_PER_MINUTE: count(120),
     RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: count(600),
+    STATUS_MARK_POLL_MS: count(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -122,6 +123,8 @@ export interface Config {
   rateLimits: { mutationsPerMinute: number; wsConnectionsPerMinute: number };
   /** Directory read cache: entries live this long; 0 disables it. */
   directoryCache: { ttlMs: number };
+  /** Status reads new marks from the database this often (per process), whatever happens to pub/sub notices. */
+  statusMarkPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -181,5 +184,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       wsConnectionsPerMinute: e.RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE,
     },
     directoryCache: { ttlMs: e.DIRECTORY_CACHE_TTL_MS },
+    statusMarkPollMs: e.STATUS_MARK_POLL_MS,
   };
 }

@@ -47,10 +47,13 @@ export class Conflict extends AppError {
   }
 }
 
-/** A dependency did not answer; the request changed nothing and may be retried. */
+/**
+ * A dependency did not answer; the request may be retried. `outcome` says whether it changed nothing
+ * (`NOT_APPLIED`, the default) or may have committed (`UNKNOWN`: retry with the same idempotency key).
+ */
 export class ServiceUnavailable extends AppError {
-  constructor(message: string) {
-    super('SERVICE_UNAVAILABLE', message, { retryable: true });
+  constructor(message: string, outcome: 'NOT_APPLIED' | 'UNKNOWN' = 'NOT_APPLIED') {
+    super('SERVICE_UNAVAILABLE', message, { retryable: true, outcome });
   }
 }
 

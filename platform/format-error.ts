@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { classifyOutage } from './outage';
 
 const KNOWN_CODES = new Set([
   'BAD_USER_INPUT',
@@ -33,6 +34,16 @@ export function formatError(config: Config, logger: Logger) {
     // type-graphql input validation and graphql-js coercion errors are the caller's fault.
     if (original instanceof GraphQLError && /Variable "|Argument Validation Error|Expected value of type/.test(original.message)) {
       return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    // A lost database or Redis connection is an outage, not a bug: retryable, and without the driver's text.
+    const outage = classifyOutage(original);
+    if (outage) {
+      logger.warn({ err: (original as Error)?.message, ...outage }, 'dependency unavailable');
+      return {
+        message: `The ${outage.dependency} is unavailable; try again (send the same idempotencyKey when retrying a filing)`,
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, ...outage },
+      };
     }
     logger.error({ err: original }, 'unexpected error');
     return config.env === 'production'

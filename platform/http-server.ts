@@ -35,6 +35,8 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   context: (req: IncomingMessage, operation?: unknown) => Promise<C>;
   /** Named checks; `/health` answers 200 only when every one is true. */
   health: () => Promise<Record<string, boolean>>;
+  /** Dependencies whose loss degrades but does not stop the service (Redis): reported, never a 503. */
+  softHealth?: () => Record<string, boolean>;
   /** Extra routes, e.g. `POST /internal/events`. */
   routes?: Record<string, RouteHandler>;
   /** Attaches more to the HTTP server (WebSockets); its dispose runs first on stop. */
@@ -161,7 +163,16 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
     if (url.pathname === '/health') {
       const checks = await opts.health();
       const ok = Object.values(checks).every(Boolean);
-      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', service: opts.name, checks });
+      const soft = opts.softHealth?.() ?? {};
+      // e.g. `dependencies: { database: "down", redis: "up" }`: what an operator (or a load balancer) needs to know.
+      const dependencies = Object.fromEntries(Object.entries({ ...checks, ...soft }).map(([k, up]) => [k, up ? 'up' : 'down']));
+      const degraded = ok && !Object.values(soft).every(Boolean);
+      return sendJson(res, ok ? 200 : 503, {
+        status: ok ? (degraded ? 'degraded' : 'ok') : 'unavailable',
+        service: opts.name,
+        checks,
+        dependencies,
+      });
     }
     const route = opts.routes?.[`${req.method} ${url.pathname}`];
     if (route) return route(req, res, await readBody(req, maxBodyBytes));

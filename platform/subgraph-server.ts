@@ -33,7 +33,9 @@ export interface SubgraphDefinition<C> {
   /** Per-request context from the authenticated caller. */
   context: (runtime: SubgraphRuntime, auth: AuthState, req: IncomingMessage) => C;
   /** Runs once the database is open, before the server listens (seeding, background workers). */
-  onStart?: (runtime: SubgraphRuntime) => Promise<{ stop?: () => Promise<void>; routes?: Record<string, RouteHandler> } | void>;
+  onStart?: (
+    runtime: SubgraphRuntime,
+  ) => Promise<{ stop?: () => Promise<void>; routes?: Record<string, RouteHandler>; softHealth?: () => Record<string, boolean> } | void>;
   attach?: (runtime: SubgraphRuntime, schema: GraphQLSchema) => (server: http.Server) => { dispose(): Promise<void> };
 }
 
@@ -93,6 +95,7 @@ export async function startSubgraph<C extends object>(
         return { ...def.context(runtime, auth, req), auth };
       },
       health: async () => ({ database: await isDatabaseUp(db) }),
+      softHealth: started.softHealth,
       routes: started.routes,
       attach: def.attach?.(runtime, schema),
     });
@@ -100,10 +103,12 @@ export async function startSubgraph<C extends object>(
       ...server,
       db,
       stop: async () => {
-        logger.debug('stopping background work');
-        await started.stop?.();
+        // In-flight requests finish first (they may still need the workers: a filing kicks the outbox relay, a mark
+        // is published); live subscriptions are closed and resume on another instance from their last cursor.
         logger.debug('draining the HTTP server');
         await server.stop();
+        logger.debug('stopping background work');
+        await started.stop?.();
         logger.debug('closing the database');
         if (db.isInitialized) await db.destroy();
         logger.debug('stopped');

@@ -36,6 +36,8 @@ interface OperationState {
   operationName?: string | null;
   context: GatewayContext;
   connection: ConnectionState;
+  /** The client asked to be told where its stream starts (`extensions.pinStart`). */
+  pinStart?: boolean;
 }
 
 type Extra = { socket: import('ws').WebSocket; request: http.IncomingMessage; state?: ConnectionState };
@@ -164,6 +166,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           operationName: payload.operationName,
           context: { authorization: connection.authorization },
           connection,
+          pinStart: payload.extensions?.pinStart === true,
         };
         return {
           schema: opts.planner.apiGraphQLSchema,
@@ -216,6 +219,9 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
             .then(() => opts.executor.runEvent(op, event))
             .then((result) => queue.push(result))
             .catch((err) => opts.logger.error({ err }, 'subscription event failed'));
+        },
+        start: (startCursor) => {
+          if (op.pinStart) chain = chain.then(() => queue.push({ extensions: { startCursor } }));
         },
         fail: (errors) => {
           chain = chain.then(() => {

@@ -66,7 +66,11 @@ function createStatusDeps(rt: SubgraphRuntime): StatusDeps {
     db: rt.db,
     clock: rt.clock,
     pubsub,
-    marks: new MarkDispatcher(pubsub),
+    marks: new MarkDispatcher(pubsub, {
+      db: rt.db,
+      pollMs: rt.config.statusMarkPollMs,
+      onError: (err) => rt.logger.warn({ err: (err as Error).message }, 'reading new marks failed; retrying at the next tick'),
+    }),
     directory: new StatusDirectoryClient(rt.config.directory.url, serviceTokenSource(rt.tokens, 'status')),
     publish: (mark) => {
       pubsub.publish(STATUS_MARK_CHANNEL, mark).catch((err) => rt.logger.error({ err, markId: mark.id }, 'publish failed'));
@@ -87,7 +91,10 @@ export function statusSubgraph(): SubgraphDefinition<StatusContext> {
       await deps.calendar.start();
       return {
         routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, deps.publish) },
+        // Without Redis, marks still reach every stream through the database poll: degraded, not down.
+        ...(rt.config.redisUrl ? { softHealth: () => ({ redis: deps.pubsub.connected?.() ?? true }) } : {}),
         stop: async () => {
+          deps.marks.close();
           await deps.calendar.stop();
           await deps.pubsub.close();
         },
