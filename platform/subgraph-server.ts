@@ -7,6 +7,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { operationCaller, TokenService, type AuthState } from './auth';
+import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { isDatabaseUp, openDatabase, type DatabaseDefinition } from './database';
 import { formatError } from './format-error';
@@ -23,6 +24,8 @@ export interface SubgraphRuntime {
   db: DataSource;
   logger: Logger;
   tokens: TokenService;
+  /** "Now" for every legal term (`systemClock` unless a test injects one). */
+  clock: Clock;
 }
 
 export interface SubgraphDefinition<C> {
@@ -44,10 +47,21 @@ export interface RunningSubgraph extends RunningServer {
 }
 
 /** Opens the subgraph's database and serves its schema on its port. */
-export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>, config: Config): Promise<RunningSubgraph> {
+export async function startSubgraph<C extends object>(
+  def: SubgraphDefinition<C>,
+  config: Config,
+  options: { clock?: Clock } = {},
+): Promise<RunningSubgraph> {
   const logger = createLogger(config.logLevel, def.name);
   const db = await openDatabase(config, def.database);
-  const runtime: SubgraphRuntime = { config, db, logger, tokens: new TokenService(config.auth.jwtSecret, config.auth.maxTokenTtlSeconds) };
+  const clock = options.clock ?? systemClock;
+  const runtime: SubgraphRuntime = {
+    config,
+    db,
+    logger,
+    tokens: new TokenService(config.auth.jwtSecret, config.auth.maxTokenTtlSeconds),
+    clock,
+  };
   const l = config.limits;
   const limits = subgraphLimitsOf(config);
   traceSql(db, def.name);

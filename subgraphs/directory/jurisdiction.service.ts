@@ -1,5 +1,5 @@
 import { In, IsNull, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { Addressee, ReviewBodyKind } from '../../platform/enums';
+import { Addressee, type ReviewBodyKind } from '../../platform/enums';
 import { AppError, BadUserInput, NotFound } from '../../platform/errors';
 import type { AdministrativeUnit } from './administrative-unit.type';
 import { Competence } from './competence.type';
@@ -9,7 +9,7 @@ import type { JurisdictionDecision } from './jurisdiction.type';
 import { KATO_PROBLEM_MESSAGES, katoProblem } from './kato';
 import { Official } from './official.type';
 import type { ReadCache } from '../../platform/read-cache';
-import { ServiceProviderKind } from './service-provider-kind';
+import { AKIMAT_BODY_KIND, providerBodyKind } from './review-body';
 import type { ServiceProvider } from './service-provider.type';
 
 export interface JurisdictionQuery extends ComplaintSubject {
@@ -75,10 +75,9 @@ export class JurisdictionService {
   }
 
   private async providerBody(provider: ServiceProvider): Promise<Body> {
-    const quality = provider.kind === ServiceProviderKind.QUALITY_CONTROL_BODY;
     return {
       name: provider.nameRu,
-      kind: quality ? ReviewBodyKind.QUALITY_CONTROL_BODY : ReviewBodyKind.SERVICE_PROVIDER,
+      kind: providerBodyKind(provider),
       head: provider.headOfficialId ? await this.active(provider.headOfficialId) : null,
       headTitle: 'head',
       members: { serviceProviderId: provider.id },
@@ -95,7 +94,7 @@ export class JurisdictionService {
       if (akim) {
         const body: Body = {
           name: `акимат: ${unit.nameRu}`,
-          kind: ReviewBodyKind.LOCAL_EXECUTIVE_BODY,
+          kind: AKIMAT_BODY_KIND,
           head: akim,
           headTitle: 'akim',
           members: { katoCode: unit.katoCode, serviceProviderId: IsNull() },

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { requireRole, type AuthState, type Principal } from '../../platform/auth';
+import type { Clock } from '../../platform/clock';
 import { isUniqueViolation } from '../../platform/database';
 import { Channel } from '../../platform/enums';
 import { AppError, BadUserInput, Conflict, Forbidden } from '../../platform/errors';
@@ -14,12 +15,17 @@ import type { ComplaintRepository } from './complaint.repository';
 import type { Complaint } from './complaint.type';
 import type { DirectoryClient, JurisdictionAnswer } from './directory.client';
 import { validateComplaint, type ValidComplaint } from './validation/complaint.validation';
+import { checkFilingTerm, type FilingTerm } from './validation/filing-term.rule';
+
+/** A valid complaint and its filing term (APPC Art. 92), as of the filing instant. */
+type Filing = ValidComplaint & FilingTerm;
 
 export interface FilingDeps {
   repository: ComplaintRepository;
   directory: DirectoryClient;
   /** Called after a commit that queued events. */
   onEventsQueued: () => void;
+  clock: Clock;
 }
 
 /** A random number colliding with an existing one is retried this many times. */
@@ -34,22 +40,26 @@ export class ComplaintFilingService {
 
   async file(input: FileComplaintInput): Promise<Complaint> {
     const citizen = requireRole(this.auth, 'citizen');
+    const submittedAt = this.deps.clock.now();
     const valid = validateComplaint(input, { signature: input.signature }, citizen.iin!);
-    return this.store(citizen, valid, Channel.PORTAL, `citizen:${citizen.iin}`);
+    const filing = { ...valid, ...checkFilingTerm(input, kzDate(submittedAt)) };
+    return this.store(citizen, filing, Channel.PORTAL, `citizen:${citizen.iin}`, submittedAt);
   }
 
   async acceptAtOffice(input: OfficeComplaintInput): Promise<Complaint> {
     const clerk = requireRole(this.auth, 'clerk');
+    const submittedAt = this.deps.clock.now();
     const valid = validateComplaint(input, { applicantIin: input.applicantIin, signedOnPaper: input.signedOnPaper });
+    const filing = { ...valid, ...checkFilingTerm(input, kzDate(submittedAt)) };
     // Seed: a paper complaint is handed in at the provider's office, so its clerk accepts it for that provider.
     const clerkProvider = await this.deps.directory.officialProvider(clerk.officialId!);
     if (clerkProvider !== valid.serviceProviderId) {
       throw new Forbidden("A clerk accepts paper complaints only for their own service provider's office");
     }
-    return this.store(clerk, valid, Channel.OFFICE, `clerk:${clerk.officialId}`);
+    return this.store(clerk, filing, Channel.OFFICE, `clerk:${clerk.officialId}`, submittedAt);
   }
 
-  private async store(actor: Principal, v: ValidComplaint, channel: Channel, scope: string): Promise<Complaint> {
+  private async store(actor: Principal, v: Filing, channel: Channel, scope: string, submittedAt: Date): Promise<Complaint> {
     const hash = v.idempotencyKey ? contentHash(channel, v) : null;
     if (v.idempotencyKey) {
       const earlier = await this.deps.repository.byIdempotencyKey(scope, v.idempotencyKey);
@@ -57,7 +67,7 @@ export class ComplaintFilingService {
     }
     const decision = await this.jurisdiction(v);
     for (let attempt = 1; ; attempt++) {
-      const record = newRecord(v, channel, actor, scope, hash, decision);
+      const record = newRecord(v, channel, actor, scope, hash, decision, submittedAt);
       try {
         await this.deps.repository.insertWithEvent(record, filedEvent(record));
         this.deps.onEventsQueued();
@@ -104,20 +114,22 @@ export class ComplaintFilingService {
   }
 }
 
-function contentHash(channel: Channel, v: ValidComplaint): string {
-  const { idempotencyKey: _key, ...content } = v;
+function contentHash(channel: Channel, v: Filing): string {
+  const { idempotencyKey: _key, violationLearnedOn, lateFilingReason, ...rest } = v;
+  // The filing-term fields join the hash only when given, so keys stored before they existed still match.
+  const content = { ...rest, ...(violationLearnedOn ? { violationLearnedOn } : {}), ...(lateFilingReason ? { lateFilingReason } : {}) };
   return createHash('sha256').update(JSON.stringify({ channel, ...content })).digest('hex');
 }
 
 function newRecord(
-  v: ValidComplaint,
+  v: Filing,
   channel: Channel,
   actor: Principal,
   scope: string,
   hash: string | null,
   decision: JurisdictionAnswer,
+  submittedAt: Date,
 ): ComplaintRecord {
-  const submittedAt = new Date();
   const filedOn = kzDate(submittedAt);
   const office = channel === Channel.OFFICE;
   return Object.assign(new ComplaintRecord(), {
@@ -141,7 +153,7 @@ function newRecord(
     filedOn,
     submittedAt,
     handlerId: decision.official.id,
-    handlerBodyId: decision.official.serviceProvider?.id ?? decision.official.administrativeUnit?.katoCode ?? null,
+    handlerBodyId: decision.official.body?.id ?? null,
     jurisdictionRule: decision.rule.slice(0, 300),
     reviewBodyKind: decision.bodyKind,
     talonNumber: office ? talonNumber(filedOn) : null,
@@ -150,6 +162,8 @@ function newRecord(
     idempotencyScope: scope,
     idempotencyKey: v.idempotencyKey,
     contentHash: hash,
+    violationLearnedOn: v.violationLearnedOn,
+    lateFilingReason: v.lateFilingReason,
   });
 }
 

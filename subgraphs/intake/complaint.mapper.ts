@@ -1,6 +1,7 @@
 import type { Principal } from '../../platform/auth';
 import type { ComplaintRecord } from './complaint.entity';
 import type { Complaint } from './complaint.type';
+import { filingDeadline } from './validation/filing-term.rule';
 
 /** `900101300026` → `9001******26` */
 export function maskIin(iin: string): string {
@@ -36,5 +37,7 @@ export function toComplaint(r: ComplaintRecord, viewer?: Principal | null): Comp
         ? { number: r.talonNumber, issuedAt: r.talonIssuedAt, acceptedBy: { id: r.acceptedById } }
         : null,
     handler: { id: r.handlerId },
+    filingDeadline: r.violationLearnedOn ? filingDeadline(r.violationLearnedOn) : null,
+    lateFiling: r.lateFilingReason ? { reason: r.lateFilingReason } : null,
   };
 }

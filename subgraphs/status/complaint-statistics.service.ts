@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { requireRole, type AuthState } from '../../platform/auth';
+import type { Clock } from '../../platform/clock';
 import { BadUserInput } from '../../platform/errors';
 import { StatusMarkKind, type ReviewResult } from '../../platform/enums';
-import { KZ_UTC_OFFSET_MINUTES } from '../../platform/scalars';
-import { isOverdue } from './registration';
+import { KZ_UTC_OFFSET_MINUTES, kzDate } from '../../platform/scalars';
+import { overdueReason } from './complaint-terms';
 import type { ComplaintStatistics, ComplaintStatisticsFilter } from './complaint-statistics.type';
 import { TrackedComplaint } from './tracked-complaint.entity';
 import { kzCalendar, shiftDays } from './working-calendar';
@@ -24,6 +25,7 @@ export class ComplaintStatisticsService {
   constructor(
     private readonly db: DataSource,
     private readonly auth: AuthState,
+    private readonly clock: Clock,
   ) {}
 
   async statistics(filter: ComplaintStatisticsFilter = {}): Promise<ComplaintStatistics> {
@@ -38,7 +40,7 @@ export class ComplaintStatisticsService {
     if (filter.filedTo) q.andWhere('c.submittedAt < :to', { to: kzStartOf(shiftDays(filter.filedTo, 1)) });
     const rows = await q.getMany();
 
-    const now = new Date();
+    const today = kzDate(this.clock.now());
     const reviewed = rows.filter((r) => r.status === StatusMarkKind.REVIEWED && r.reviewResult);
     const timed = reviewed.filter((r) => r.registeredOn && r.closedOn);
     const days = timed.map((r) => kzCalendar.workingDaysBetween(r.registeredOn!, r.closedOn!));
@@ -49,7 +51,7 @@ export class ComplaintStatisticsService {
         result: key,
         count,
       })),
-      overdue: rows.filter((r) => isOverdue(r.reviewDueOn, r.closedOn, now)).length,
+      overdue: rows.filter((r) => overdueReason(r, today) !== null).length,
       averageWorkingDaysToReview: days.length ? days.reduce((a, b) => a + b, 0) / days.length : null,
     };
   }

@@ -64,6 +64,7 @@ function createStatusDeps(rt: SubgraphRuntime): StatusDeps {
   const pubsub = createPubSub(rt.config);
   return {
     db: rt.db,
+    clock: rt.clock,
     pubsub,
     marks: new MarkDispatcher(pubsub, {
       db: rt.db,

@@ -20,11 +20,11 @@ export interface StatusContext {
 export function createStatusContext(deps: StatusDeps, auth: AuthState): StatusContext {
   return {
     auth,
-    status: new StatusService(deps.db, auth),
+    status: new StatusService(deps.db, auth, deps.clock, deps.directory),
     marks: new StatusMarkService(deps, auth),
     feed: new StatusMarkFeedService(deps, auth),
-    statistics: new ComplaintStatisticsService(deps.db, auth),
+    statistics: new ComplaintStatisticsService(deps.db, auth, deps.clock),
     calendar: deps.calendar,
-    calendarAdmin: new CalendarAdminService(deps.db, deps.calendar, auth),
+    calendarAdmin: new CalendarAdminService(deps.db, deps.calendar, auth, () => deps.clock.now()),
   };
 }

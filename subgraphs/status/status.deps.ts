@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Clock } from '../../platform/clock';
 import type { PubSub } from '../../platform/pubsub';
 import type { CalendarStore } from './calendar/calendar-store';
 import type { StatusDirectoryClient } from './directory.client';
@@ -8,6 +9,8 @@ import type { StatusMarkRecord } from './status-mark.entity';
 /** Status's long-lived collaborators, made once per process in `index.ts`. */
 export interface StatusDeps {
   db: DataSource;
+  /** "Now" for every term (tests set it). */
+  clock: Clock;
   directory: StatusDirectoryClient;
   pubsub: PubSub;
   /** Hands published marks to the live subscriptions of this process. */

@@ -2,6 +2,12 @@ import type { ReferenceResolvers } from '../../platform/federated-schema';
 import type { StatusContext } from './status.context';
 
 export const statusReferenceResolvers: ReferenceResolvers = {
-  Complaint: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+  Complaint: {
+    __resolveReference: (ref: { id: string; submittedAt?: string; handler?: { id: string } }) => ({
+      id: ref.id,
+      submittedAt: ref.submittedAt,
+      handler: ref.handler,
+    }),
+  },
   StatusMark: { __resolveReference: (ref: { id: string }, ctx: StatusContext) => ctx.status.markById(ref.id) },
 };

@@ -6,6 +6,7 @@ import { CalendarEntryRecord } from '../../subgraphs/status/calendar/calendar-en
 import { CalendarStore } from '../../subgraphs/status/calendar/calendar-store';
 import { eventually, postGraphQL, startTestSystem, type TestSystem } from '../support/harness';
 import { describeWithRedis, REDIS_URL } from '../support/redis';
+import { validIin } from '../factories/iin';
 
 const TRANSFER = `mutation($input: CalendarTransferInput!) {
   recordCalendarTransfer(input: $input) { id origin kind date workingDay source recordedBy recordedAt }
@@ -67,7 +68,7 @@ describe('the working-day calendar maintained by an administrator (through the g
     const before = await rows(t);
     const input = { dayOff: '2026-12-31', workingDay: '2026-12-26', source: 'Order No. 1' };
     for (const role of ['citizen', 'official', 'clerk', 'agency'] as const) {
-      const r = await t.query(TRANSFER, { input }, await t.token(role, { iin: '900101300018', officialId: 'o-1' }));
+      const r = await t.query(TRANSFER, { input }, await t.token(role, { iin: validIin(), officialId: 'o-1' }));
       expect({ role, code: r.errors?.[0].extensions?.code }).toEqual({ role, code: 'FORBIDDEN' });
     }
     expect((await t.query(TRANSFER, { input })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

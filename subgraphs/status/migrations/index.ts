@@ -2,5 +2,11 @@
 import { Init1795563940052 } from './1795563940052-Init';
 import { ApplicantMarkLock1795568222303 } from './1795568222303-ApplicantMarkLock';
 import { CalendarEntry1795626297577 } from './1795626297577-CalendarEntry';
+import { ReceiptTerms1795626481088 } from './1795626481088-ReceiptTerms';
 
-export const statusMigrations = [Init1795563940052, ApplicantMarkLock1795568222303, CalendarEntry1795626297577];
+export const statusMigrations = [
+  Init1795563940052,
+  ApplicantMarkLock1795568222303,
+  CalendarEntry1795626297577,
+  ReceiptTerms1795626481088,
+];
