@@ -166,6 +166,12 @@ export class Cluster {
     });
   }
 
+  /** The process id of a running service (undefined once it has exited). */
+  pid(role: Role): number | undefined {
+    const child = this.children.get(role);
+    return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+  }
+
   log(role: Role): string {
     return this.logs.get(role) ?? '';
   }
