@@ -21,9 +21,29 @@ export interface ComplaintFiledEvent {
   reviewBodyKind: ReviewBodyKind;
   submittedAt: string;
   filedOn: string;
+  /** Office channel: the clerk who accepted the paper complaint and their body, who keep read access. */
+  acceptedById?: string | null;
+  acceptedBodyId?: string | null;
 }
 
-export type ServiceEvent = ComplaintFiledEvent;
+/**
+ * Status → intake, written in the same transaction as a FORWARDED mark: the complaint now sits with another
+ * official and body, and the one that forwarded it keeps read access. `version` is the complaint's mark version
+ * after the forward: intake applies an event only when it is newer than what it has, so repeats and late
+ * deliveries change nothing.
+ */
+export interface ComplaintHandlerChangedEvent {
+  type: 'ComplaintHandlerChanged';
+  eventId: string;
+  complaintId: string;
+  version: number;
+  fromHandlerId: string;
+  fromBodyId: string | null;
+  toHandlerId: string;
+  toBodyId: string | null;
+}
+
+export type ServiceEvent = ComplaintFiledEvent | ComplaintHandlerChangedEvent;
 
 /** `POST /internal/events` body and answer. */
 export interface EventBatch {

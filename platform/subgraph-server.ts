@@ -35,6 +35,8 @@ export interface SubgraphDefinition<C> {
 export interface RunningSubgraph extends RunningServer {
   /** The subgraph's own database (tests seed through it). */
   db: DataSource;
+  /** The other services' real addresses, once they are known (a subgraph started earlier sends events to later ones). */
+  learnPeers(config: Pick<Config, 'intake' | 'directory' | 'status'>): void;
 }
 
 /** Opens the subgraph's database and serves its schema on its port. */
@@ -75,6 +77,9 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
     return {
       ...server,
       db,
+      learnPeers: ({ intake, directory, status }) => {
+        runtime.config = { ...runtime.config, intake, directory, status };
+      },
       stop: async () => {
         logger.debug('stopping background work');
         await started.stop?.();

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { requireRole, type AuthState, type Principal } from '../../platform/auth';
 import { isUniqueViolation } from '../../platform/database';
-import { Channel } from '../../platform/enums';
+import { Addressee, Channel } from '../../platform/enums';
 import { AppError, BadUserInput, Conflict, Forbidden } from '../../platform/errors';
 import type { ComplaintFiledEvent } from '../../platform/events';
 import { kzDate } from '../../platform/scalars';
@@ -40,25 +40,36 @@ export class ComplaintFilingService {
   async acceptAtOffice(input: OfficeComplaintInput): Promise<Complaint> {
     const clerk = requireRole(this.auth, 'clerk');
     const valid = validateComplaint(input, { applicantIin: input.applicantIin, signedOnPaper: input.signedOnPaper });
-    // Seed: a paper complaint is handed in at the provider's office, so its clerk accepts it for that provider.
-    const clerkProvider = await this.deps.directory.officialProvider(clerk.officialId!);
-    if (clerkProvider !== valid.serviceProviderId) {
+    // Seed: a paper complaint is handed in at an office: the provider's, or the akimat's when addressed to the akim.
+    const clerkBody = await this.deps.directory.officialBody(clerk.officialId!);
+    const mayAccept = (decision: JurisdictionAnswer) =>
+      clerkBody !== null && (clerkBody === valid.serviceProviderId || clerkBody === bodyIdOf(decision));
+    if (clerkBody === null || (clerkBody !== valid.serviceProviderId && valid.addressee !== Addressee.AKIM)) {
       throw new Forbidden("A clerk accepts paper complaints only for their own service provider's office");
     }
-    return this.store(clerk, valid, Channel.OFFICE, `clerk:${clerk.officialId}`);
+    return this.store(clerk, valid, Channel.OFFICE, `clerk:${clerk.officialId}`, { clerkBody, mayAccept });
   }
 
-  private async store(actor: Principal, v: ValidComplaint, channel: Channel, scope: string): Promise<Complaint> {
+  private async store(
+    actor: Principal,
+    v: ValidComplaint,
+    channel: Channel,
+    scope: string,
+    office?: { clerkBody: string; mayAccept: (d: JurisdictionAnswer) => boolean },
+  ): Promise<Complaint> {
     const hash = v.idempotencyKey ? contentHash(channel, v) : null;
     if (v.idempotencyKey) {
       const earlier = await this.deps.repository.byIdempotencyKey(scope, v.idempotencyKey);
       if (earlier) return this.replay(earlier, hash, actor);
     }
     const decision = await this.jurisdiction(v);
+    if (office && !office.mayAccept(decision)) {
+      throw new Forbidden("A clerk accepts paper complaints only for their own office: the provider's, or the akimat the complaint goes to");
+    }
     for (let attempt = 1; ; attempt++) {
       const record = newRecord(v, channel, actor, scope, hash, decision);
       try {
-        await this.deps.repository.insertWithEvent(record, filedEvent(record));
+        await this.deps.repository.insertWithEvent(record, filedEvent(record, office?.clerkBody ?? null));
         this.deps.onEventsQueued();
         return toComplaint(record, actor);
       } catch (err) {
@@ -140,7 +151,10 @@ function newRecord(
     filedOn,
     submittedAt,
     handlerId: decision.official.id,
-    handlerBodyId: decision.official.serviceProvider?.id ?? decision.official.administrativeUnit?.katoCode ?? null,
+    handlerBodyId: bodyIdOf(decision),
+    currentHandlerId: decision.official.id,
+    currentBodyId: bodyIdOf(decision),
+    holderVersion: 0,
     jurisdictionRule: decision.rule.slice(0, 300),
     reviewBodyKind: decision.bodyKind,
     talonNumber: office ? talonNumber(filedOn) : null,
@@ -152,7 +166,11 @@ function newRecord(
   });
 }
 
-function filedEvent(r: ComplaintRecord): ComplaintFiledEvent {
+function bodyIdOf(decision: JurisdictionAnswer): string | null {
+  return decision.official.serviceProvider?.id ?? decision.official.administrativeUnit?.katoCode ?? null;
+}
+
+function filedEvent(r: ComplaintRecord, acceptedBodyId: string | null): ComplaintFiledEvent {
   return {
     type: 'ComplaintFiled',
     eventId: randomUUID(),
@@ -168,5 +186,7 @@ function filedEvent(r: ComplaintRecord): ComplaintFiledEvent {
     reviewBodyKind: r.reviewBodyKind,
     submittedAt: r.submittedAt.toISOString(),
     filedOn: r.filedOn,
+    acceptedById: r.acceptedById,
+    acceptedBodyId,
   };
 }

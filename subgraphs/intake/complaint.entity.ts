@@ -79,6 +79,20 @@ export class ComplaintRecord {
   @Column({ type: 'varchar', length: 36, nullable: true })
   handlerBodyId: string | null;
 
+  /** Who has the complaint now (status forwards it; ComplaintHandlerChanged events keep this copy current). */
+  @Index()
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  currentHandlerId: string | null;
+
+  /** The body (provider id, or the akimat's unit code) of the current handler: its staff read and list it. */
+  @Index()
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  currentBodyId: string | null;
+
+  /** Status's mark version of the latest handler change applied here: older or repeated events change nothing. */
+  @Column({ type: 'int', default: 0 })
+  holderVersion: number;
+
   @Column({ type: 'varchar', length: 300 })
   jurisdictionRule: string;
 

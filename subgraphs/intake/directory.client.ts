@@ -29,6 +29,12 @@ const OFFICIAL_PROVIDER = /* GraphQL */ `
   }
 `;
 
+const OFFICIAL_BODY = /* GraphQL */ `
+  query OfficialBody($id: ID!) {
+    official(id: $id) { active serviceProvider { id } administrativeUnit { katoCode } }
+  }
+`;
+
 /**
  * Asks the directory subgraph who handles a complaint, and where an official works. Answers are kept in a read
  * cache that the directory's change feed empties on every committed directory write (the TTL is a safety net), so
@@ -57,6 +63,24 @@ export class DirectoryClient {
         `Bearer ${await this.serviceToken()}`,
       );
       return data.jurisdictionDecision;
+    });
+  }
+
+  /**
+   * The body an active official (or clerk) acts for, written as `handlerBodyId` is: the provider's id, else the
+   * akimat's unit code; null when unknown, inactive, or attached to neither.
+   */
+  async officialBody(officialId: string): Promise<string | null> {
+    return this.answers.getOrRead(JSON.stringify(['body of', officialId]), async () => {
+      type Answer = { active: boolean; serviceProvider: { id: string } | null; administrativeUnit: { katoCode: string } | null };
+      const data = await callService<{ official: Answer | null }>(
+        this.url,
+        OFFICIAL_BODY,
+        { id: officialId },
+        `Bearer ${await this.serviceToken()}`,
+      );
+      const o = data.official;
+      return o && o.active ? (o.serviceProvider?.id ?? o.administrativeUnit?.katoCode ?? null) : null;
     });
   }
 

@@ -3,6 +3,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '../../platform/database';
 import { StatusMarkKind } from '../../platform/enums';
 import type { ComplaintFiledEvent } from '../../platform/events';
+import { FormerHolder } from './access/former-holder.entity';
 import { lockApplicantMarks } from './applicant-mark-lock';
 import { StatusMarkRecord } from './status-mark.entity';
 import { TrackedComplaint } from './tracked-complaint.entity';
@@ -55,6 +56,14 @@ export async function applyComplaintsFiled(db: DataSource, events: ComplaintFile
       const fresh = events.filter((e) => !seen.has(e.complaintId) && seen.add(e.complaintId));
       if (fresh.length === 0) return [];
       await em.insert(TrackedComplaint, fresh.map(trackedFrom));
+      const accepted = fresh.filter((e) => e.acceptedById);
+      if (accepted.length > 0) {
+        // The office clerk who accepted a paper complaint keeps read access (progress questions at the office).
+        await em.insert(
+          FormerHolder,
+          accepted.map((e) => ({ complaintId: e.complaintId, officialId: e.acceptedById!, bodyId: e.acceptedBodyId ?? null })),
+        );
+      }
       await lockApplicantMarks(em, fresh.map((e) => e.applicantIin), new Date());
       const marks = fresh.map((e) => deliveredMark(em, e));
       await em.insert(StatusMarkRecord, marks);

@@ -1,8 +1,9 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { StatusMarkKind } from '../../platform/enums';
 import { DateScalar } from '../../platform/scalars';
 import { ComplaintStatus, NextStep } from './complaint-status.type';
 import { StatusMark } from './status-mark.type';
+import { OfficialRef } from './status.stubs';
 import type { StatusContext } from './status.context';
 
 @Resolver(() => ComplaintStatus)
@@ -46,6 +47,14 @@ export class ComplaintStatusResolver {
   @FieldResolver(() => Boolean, { description: 'Not reviewed (nor withdrawn) by the end of reviewDueOn, Kazakhstan time' })
   overdue(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
     return ctx.status.overdue(complaint.id);
+  }
+
+  @FieldResolver(() => OfficialRef, {
+    description: 'Who has the complaint now: after a forward, the official it was forwarded to (`handler` stays the first)',
+  })
+  @Directive('@requires(fields: "handler { id }")')
+  currentHandler(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return ctx.status.currentHandler(complaint.id, complaint.handler?.id ?? null);
   }
 
   @FieldResolver(() => NextStep, { nullable: true, description: 'After REVIEWED: where the applicant may go next' })

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../platform/scalars';
+import { OfficialRef } from './status.stubs';
 
 /** Intake's complaint, extended with its status timeline. */
 @Directive('@key(fields: "id")')
@@ -7,6 +8,11 @@ import { DateScalar } from '../../platform/scalars';
 export class ComplaintStatus {
   @Field(() => ID)
   id: string;
+
+  /** Intake's official chosen at filing: `currentHandler` until status has heard of the complaint. */
+  @Directive('@external')
+  @Field(() => OfficialRef)
+  handler?: OfficialRef;
 }
 
 @ObjectType({ description: 'Where the applicant may go after the review result (APPC Art. 136)' })

@@ -1,6 +1,9 @@
 import { serviceTokenSource } from '../../platform/auth';
 import type { DatabaseDefinition } from '../../platform/database';
 import { INTERNAL_EVENTS_PATH } from '../../platform/events';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
+import { FormerHolder } from './access';
+import { intakeEventsRelay } from './intake-events.relay';
 import { buildFederatedSchema } from '../../platform/federated-schema';
 import { createPubSub } from '../../platform/pubsub';
 import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
@@ -26,7 +29,7 @@ import { TrackedComplaint } from './tracked-complaint.entity';
 
 export const statusDatabase: DatabaseDefinition = {
   service: 'status',
-  entities: [TrackedComplaint, StatusMarkRecord, ApplicantMarkLock],
+  entities: [TrackedComplaint, StatusMarkRecord, ApplicantMarkLock, FormerHolder, OutboxMessage],
   migrations: statusMigrations,
 };
 
@@ -77,10 +80,15 @@ export function statusSubgraph(): SubgraphDefinition<StatusContext> {
     buildSchema: buildStatusSchema,
     context: (_rt, auth) => createStatusContext(deps, auth),
     onStart: async (rt) => {
-      deps = createStatusDeps(rt);
+      const relay = intakeEventsRelay(rt);
+      deps = { ...createStatusDeps(rt), onEventsQueued: () => relay.kick() };
+      relay.start();
       return {
         routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, deps.publish) },
-        stop: () => deps.pubsub.close(),
+        stop: async () => {
+          await relay.stop();
+          await deps.pubsub.close();
+        },
       };
     },
     attach: (rt, schema) => attachStatusWebSocket(schema, rt.tokens, () => deps),

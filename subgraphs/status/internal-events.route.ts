@@ -1,7 +1,7 @@
 import type { RouteHandler } from '../../platform/http-server';
 import { sendJson } from '../../platform/http-server';
 import type { TokenService } from '../../platform/auth';
-import type { EventBatch, EventBatchResult } from '../../platform/events';
+import type { ComplaintFiledEvent, EventBatch, EventBatchResult } from '../../platform/events';
 import type { DataSource } from 'typeorm';
 import { applyComplaintsFiled } from './complaint-filed.handler';
 import type { StatusMarkRecord } from './status-mark.entity';
@@ -22,7 +22,7 @@ export function internalEventsRoute(
     } catch (err) {
       return sendJson(res, 400, { error: (err as Error).message });
     }
-    const filed = batch.events.filter((e) => e.type === 'ComplaintFiled');
+    const filed = batch.events.filter((e): e is ComplaintFiledEvent => e.type === 'ComplaintFiled');
     const marks = filed.length > 0 ? await applyComplaintsFiled(db, filed) : [];
     marks.forEach(onMark);
     const result: EventBatchResult = { accepted: filed.map((e) => e.eventId) };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../platform/database';
 import { Conflict, NotFound } from '../../platform/errors';
 import type { ReviewResult, StatusMarkKind } from '../../platform/enums';
@@ -31,6 +31,8 @@ export async function appendMark(
   complaintId: string,
   kind: StatusMarkKind,
   build: (current: TrackedComplaint) => { mark: Omit<NewMark, 'kind'>; changes?: Changes },
+  /** Further writes that must commit with the mark (access records, outbox events). */
+  alongside?: (em: EntityManager, current: TrackedComplaint, record: StatusMarkRecord) => Promise<unknown>,
 ): Promise<StatusMarkRecord> {
   return inTransaction(db, async (em) => {
     const current = await em.findOneBy(TrackedComplaint, { complaintId });
@@ -61,6 +63,7 @@ export async function appendMark(
     if (!moved.affected) throw new Conflict('The complaint changed at the same time; read it again and retry');
     await lockApplicantMarks(em, current.applicantIin, record.at);
     await em.insert(StatusMarkRecord, record);
+    if (alongside) await alongside(em, current, record);
     return record;
   });
 }

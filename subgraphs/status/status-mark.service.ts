@@ -2,7 +2,8 @@ import { requireRole, type AuthState } from '../../platform/auth';
 import { BadUserInput, Forbidden, NotFound } from '../../platform/errors';
 import { ReviewBodyKind, StatusMarkKind as K, type ReviewResult } from '../../platform/enums';
 import { kzDate } from '../../platform/scalars';
-import { requireMayActOn } from './complaint-access';
+import type { ComplaintAccess } from './access';
+import { recordForward } from './access/forward-record';
 import { bodyOf, type DirectoryOfficial } from './directory.client';
 import { appendMark } from './mark-writer';
 import { registrationMoment, registrationNumber } from './registration';
@@ -35,17 +36,21 @@ export class StatusMarkService {
   constructor(
     private readonly deps: StatusDeps,
     private readonly auth: AuthState,
+    private readonly access: ComplaintAccess,
   ) {}
 
   private find(complaintId: string) {
     return this.deps.db.getRepository(TrackedComplaint).findOneBy({ complaintId });
   }
 
-  /** The calling official, allowed to act on the complaint. */
-  private async actor(complaintId: string): Promise<{ officialId: string; tracked: TrackedComplaint }> {
-    const { officialId } = requireRole(this.auth, 'official');
-    const tracked = await requireMayActOn(await this.find(complaintId), complaintId, officialId!, this.deps.directory);
-    return { officialId: officialId!, tracked };
+  /** The calling official (or clerk, where `roles` says so), allowed to act on the complaint. */
+  private async actor(
+    complaintId: string,
+    ...roles: ('official' | 'clerk')[]
+  ): Promise<{ officialId: string; tracked: TrackedComplaint }> {
+    const tracked = await this.find(complaintId);
+    const viewer = await this.access.requireAct(tracked, complaintId, ...(roles.length ? roles : ['official' as const]));
+    return { officialId: viewer.officialId!, tracked: tracked! };
   }
 
   private async activeOfficial(id: string, field: string): Promise<DirectoryOfficial> {
@@ -60,8 +65,9 @@ export class StatusMarkService {
     return toStatusMark(record);
   }
 
+  /** Officials, and the office clerks of the handling body (who register the paper complaints they receive). */
   async register(complaintId: string): Promise<StatusMark> {
-    const { officialId } = await this.actor(complaintId);
+    const { officialId } = await this.actor(complaintId, 'official', 'clerk');
     const at = new Date();
     const { registeredOn, registeredAt } = registrationMoment(at);
     const record = await appendMark(this.deps.db, complaintId, K.REGISTERED, (current) => {
@@ -108,7 +114,11 @@ export class StatusMarkService {
       throw new BadUserInput('The complaint is already with this official', 'toOfficialId');
     }
     const to = await this.activeOfficial(toOfficialId, 'toOfficialId');
-    const record = await appendMark(this.deps.db, complaintId, K.FORWARDED, (current) => ({
+    const record = await appendMark(
+      this.deps.db,
+      complaintId,
+      K.FORWARDED,
+      (current) => ({
       mark: { at: new Date(), actorId: officialId, assigneeId: to.id, note: text },
       changes: {
         handlerId: to.id,
@@ -120,7 +130,10 @@ export class StatusMarkService {
         originalDueOn: null,
         reviewDueOn: null,
       },
-    }));
+    }),
+      (em, current) => recordForward(em, current, to.id, bodyOf(to)),
+    );
+    this.deps.onEventsQueued?.();
     return this.done(record);
   }
 
@@ -141,6 +154,24 @@ export class StatusMarkService {
       }
       return { mark: { at: new Date(), actorId: officialId, note: text, dueOn: due }, changes: { reviewDueOn: due } };
     });
+    return this.done(record);
+  }
+
+  /**
+   * A clerk of the handling body records the applicant's paper withdrawal (their signed statement): the mark's
+   * actor is the clerk, and the note says it was a signed paper statement.
+   */
+  async withdrawOnPaper(complaintId: string, reason: string, signedOnPaper: boolean): Promise<StatusMark> {
+    const text = requiredText(reason, 'reason');
+    if (signedOnPaper !== true) {
+      throw new BadUserInput("A paper withdrawal needs the applicant's signed statement", 'signedOnPaper');
+    }
+    const { officialId } = await this.actor(complaintId, 'clerk', 'official');
+    const at = new Date();
+    const record = await appendMark(this.deps.db, complaintId, K.WITHDRAWN, () => ({
+      mark: { at, actorId: officialId, note: `${text} (signed paper statement of the applicant)` },
+      changes: { closedOn: kzDate(at) },
+    }));
     return this.done(record);
   }
 

@@ -1,4 +1,5 @@
 import type { AuthState } from '../../platform/auth';
+import { ComplaintAccess } from './access';
 import { ComplaintStatisticsService } from './complaint-statistics.service';
 import type { StatusDeps } from './status.deps';
 import { StatusMarkFeedService } from './status-mark-feed.service';
@@ -14,11 +15,12 @@ export interface StatusContext {
 }
 
 export function createStatusContext(deps: StatusDeps, auth: AuthState): StatusContext {
+  const access = new ComplaintAccess(deps.db, deps.directory, auth);
   return {
     auth,
-    status: new StatusService(deps.db, auth),
-    marks: new StatusMarkService(deps, auth),
-    feed: new StatusMarkFeedService(deps, auth),
+    status: new StatusService(deps.db, auth, access),
+    marks: new StatusMarkService(deps, auth, access),
+    feed: new StatusMarkFeedService(deps, auth, access),
     statistics: new ComplaintStatisticsService(deps.db, auth),
   };
 }

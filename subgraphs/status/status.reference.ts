@@ -2,6 +2,8 @@ import type { ReferenceResolvers } from '../../platform/federated-schema';
 import type { StatusContext } from './status.context';
 
 export const statusReferenceResolvers: ReferenceResolvers = {
-  Complaint: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+  Complaint: {
+    __resolveReference: (ref: { id: string; handler?: { id: string } }) => ({ id: ref.id, handler: ref.handler }),
+  },
   StatusMark: { __resolveReference: (ref: { id: string }, ctx: StatusContext) => ctx.status.markById(ref.id) },
 };

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { requireRole, type AuthState } from '../../platform/auth';
-import { Forbidden } from '../../platform/errors';
+import { NotFound } from '../../platform/errors';
+import type { ComplaintAccess } from './access';
 import { StatusMarkKind } from '../../platform/enums';
 import { isOverdue } from './registration';
 import { courtDeadline, reviewTerms } from './review-terms';
@@ -17,6 +18,7 @@ export class StatusService {
   constructor(
     private readonly db: DataSource,
     private readonly auth: AuthState,
+    private readonly access: ComplaintAccess,
   ) {}
 
   /** Once per request and complaint: every field of one complaint reads the row once. */
@@ -30,11 +32,9 @@ export class StatusService {
   }
 
   private async load(complaintId: string): Promise<TrackedComplaint | null> {
-    const viewer = requireRole(this.auth);
+    requireRole(this.auth);
     const tracked = await this.db.getRepository(TrackedComplaint).findOneBy({ complaintId });
-    if (tracked && viewer.role === 'citizen' && tracked.applicantIin !== viewer.iin) {
-      throw new Forbidden('This complaint belongs to another applicant');
-    }
+    if (tracked) await this.access.requireRead(tracked);
     return tracked;
   }
 
@@ -53,6 +53,14 @@ export class StatusService {
     if (!record) return null;
     await this.tracked(record.complaintId); // the viewer must be allowed to see the complaint
     return toStatusMark(record);
+  }
+
+  /** Who has the complaint now; before status has heard of it (its filing event is on the way), intake's choice. */
+  async currentHandler(complaintId: string, filedHandlerId: string | null): Promise<{ id: string }> {
+    const t = await this.tracked(complaintId);
+    const id = t?.handlerId ?? filedHandlerId;
+    if (!id) throw new NotFound('Complaint', complaintId);
+    return { id };
   }
 
   async overdue(complaintId: string): Promise<boolean> {
