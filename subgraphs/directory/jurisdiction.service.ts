@@ -66,6 +66,7 @@ export class JurisdictionService {
 
     if (q.addressee === Addressee.AKIM) {
       if (!q.katoCode) throw new BadUserInput('katoCode is required when the addressee is AKIM', 'katoCode');
+      await this.requireUnitOverProvider(q.katoCode, provider);
       const { body, walked } = await this.akimatFor(q.katoCode);
       return this.choose(body, q, walked ? `addressed to the akim; ${walked}` : 'addressed to the akim');
     }
@@ -83,6 +84,27 @@ export class JurisdictionService {
       headTitle: 'head',
       members: { serviceProviderId: provider.id },
     };
+  }
+
+  /**
+   * The akim addressed must be the local executive body over the provider: the akim of the provider's own unit or
+   * of a unit that contains it (an Astana provider's complaint cannot go to a Karaganda akim). Unknown units are
+   * left to akimatFor (NOT_FOUND).
+   */
+  private async requireUnitOverProvider(katoCode: string, provider: ServiceProvider): Promise<void> {
+    const asked = await this.loaders.administrativeUnit.load(katoCode);
+    if (!asked) return;
+    let unit = provider.katoCode ? await this.loaders.administrativeUnit.load(provider.katoCode) : null;
+    for (let steps = 0; unit && steps <= 10; steps++) {
+      if (unit.katoCode === katoCode) return;
+      unit = unit.parentKatoCode ? await this.loaders.administrativeUnit.load(unit.parentKatoCode) : null;
+    }
+    throw new BadUserInput(
+      `${asked.nameRu} (${katoCode}) is neither the unit of ${provider.nameRu} (${provider.katoCode}) nor one that contains it: ` +
+        'its akim is not the local executive body over this provider',
+      'katoCode',
+      { providerKatoCode: provider.katoCode },
+    );
   }
 
   /** The akimat of the unit, or of the nearest unit above it with an active akim on record. */

@@ -141,4 +141,3 @@ describe('access follows the complaint', () => {
     }
   });
 });
-});

@@ -1,5 +1,5 @@
 import { citizen, fileComplaint, officeComplaintInput, ACCEPT_OFFICE_COMPLAINT, providerWithStaff } from '../factories/complaint.factory';
-import { createOfficial, createUnit } from '../factories/directory.factory';
+import { createOfficial, createProvider, createUnit } from '../factories/directory.factory';
 import { validIin } from '../factories/iin';
 import { startTestSystem, type TestSystem } from '../support/harness';
 
@@ -112,7 +112,8 @@ describe('who sees which complaint', () => {
     const dir = t.system.subgraphs.directory.db;
     const akim = await createOfficial(dir, { position: 'әкім / аким' });
     const unit = await createUnit(dir, { katoCode: '751210000', akimOfficialId: akim.id });
-    const handled = await fileComplaint(t, (await citizen(t)).token, a.provider.id, { addressee: 'AKIM', katoCode: unit.katoCode });
+    const inUnit = await createProvider(dir, { katoCode: unit.katoCode }); // the akim addressed must be over the provider
+    const handled = await fileComplaint(t, (await citizen(t)).token, inUnit.provider.id, { addressee: 'AKIM', katoCode: unit.katoCode });
     const token = await t.token('official', { officialId: akim.id });
     expect((await t.query(BY_ID, { id: handled.id }, token)).data.complaint.id).toBe(handled.id);
     expect((await t.query(BY_ID, { id: ofA.id }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
