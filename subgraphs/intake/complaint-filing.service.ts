@@ -94,8 +94,8 @@ export class ComplaintFilingService {
   /** The directory's answer; an unknown provider or unit is the caller's input error, named by field. */
   private async jurisdiction(v: ValidComplaint): Promise<JurisdictionAnswer> {
     try {
-      const { addressee, serviceProviderId, katoCode, publicService } = v;
-      return await this.deps.directory.jurisdiction({ addressee, serviceProviderId, katoCode, publicService });
+      const { addressee, serviceProviderId, katoCode, publicService, issueCategory, respondents } = v;
+      return await this.deps.directory.jurisdiction({ addressee, serviceProviderId, katoCode, publicService, issueCategory, respondents });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const { code, field, id } = err.extensions;
@@ -138,6 +138,7 @@ function newRecord(
     serviceProviderId: v.serviceProviderId,
     katoCode: v.katoCode,
     publicService: v.publicService,
+    issueCategory: v.issueCategory,
     applicantIin: v.applicantIin,
     applicantSurname: v.applicant.surname,
     applicantName: v.applicant.name,

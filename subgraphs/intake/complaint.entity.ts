@@ -35,6 +35,9 @@ export class ComplaintRecord {
   @Column({ type: 'varchar', length: 300, nullable: true })
   publicService: string | null;
 
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  issueCategory: string | null;
+
   @Column({ type: 'varchar', length: 12 })
   applicantIin: string;
 

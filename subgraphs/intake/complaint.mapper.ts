@@ -18,6 +18,8 @@ export function toComplaint(r: ComplaintRecord, viewer?: Principal | null): Comp
     serviceProvider: { id: r.serviceProviderId },
     administrativeUnit: r.katoCode ? { katoCode: r.katoCode } : null,
     publicService: r.publicService,
+    issueCategory: r.issueCategory ?? null,
+    jurisdictionRule: r.jurisdictionRule,
     applicant: {
       iin: restricted ? maskIin(r.applicantIin) : r.applicantIin,
       surname: r.applicantSurname,

@@ -72,6 +72,12 @@ export class Complaint {
   @Field(() => String, { nullable: true })
   publicService: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The issue raised, as given at filing' })
+  issueCategory: string | null;
+
+  @Field(() => String, { description: "Why the directory chose the handler at filing (its decision's rule, with the article)" })
+  jurisdictionRule: string;
+
   @Field(() => Applicant)
   applicant: Applicant;
 

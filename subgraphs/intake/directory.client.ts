@@ -9,12 +9,21 @@ export interface JurisdictionAnswer {
 }
 
 const JURISDICTION = /* GraphQL */ `
-  query Jurisdiction($addressee: Addressee!, $serviceProviderId: ID!, $katoCode: String, $publicService: String) {
+  query Jurisdiction(
+    $addressee: Addressee!
+    $serviceProviderId: ID!
+    $katoCode: String
+    $publicService: String
+    $issueCategory: String
+    $respondents: [JurisdictionRespondentInput!]
+  ) {
     jurisdictionDecision(
       addressee: $addressee
       serviceProviderId: $serviceProviderId
       katoCode: $katoCode
       publicService: $publicService
+      issueCategory: $issueCategory
+      respondents: $respondents
     ) {
       official { id serviceProvider { id } administrativeUnit { katoCode } }
       rule
@@ -53,8 +62,19 @@ export class DirectoryClient {
     serviceProviderId: string;
     katoCode?: string | null;
     publicService?: string | null;
+    issueCategory?: string | null;
+    /** Who the complaint is about: a complaint about the addressee themself goes above them. */
+    respondents?: { position: string; surname: string; name: string }[];
   }): Promise<JurisdictionAnswer> {
-    const key = JSON.stringify(['jurisdiction', q.addressee, q.serviceProviderId, q.katoCode ?? null, q.publicService ?? null]);
+    const key = JSON.stringify([
+      'jurisdiction',
+      q.addressee,
+      q.serviceProviderId,
+      q.katoCode ?? null,
+      q.publicService ?? null,
+      q.issueCategory ?? null,
+      q.respondents ?? null,
+    ]);
     return this.answers.getOrRead(key, async () => {
       const data = await callService<{ jurisdictionDecision: JurisdictionAnswer }>(
         this.url,
