@@ -1,4 +1,5 @@
 import type { Principal } from '../../platform/auth';
+import { labelOf } from '../../platform/labels';
 import type { ComplaintRecord } from './complaint.entity';
 import type { Complaint } from './complaint.type';
 
@@ -15,6 +16,8 @@ export function toComplaint(r: ComplaintRecord, viewer?: Principal | null): Comp
     number: r.number,
     channel: r.channel,
     addressee: r.addressee,
+    channelLabel: labelOf('Channel', r.channel),
+    addresseeLabel: labelOf('Addressee', r.addressee),
     serviceProvider: { id: r.serviceProviderId },
     administrativeUnit: r.katoCode ? { katoCode: r.katoCode } : null,
     publicService: r.publicService,

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../platform/scalars';
 import { Addressee, Channel } from '../../platform/enums';
+import { Label } from '../../platform/labels';
 import { AdministrativeUnitRef, OfficialRef, ServiceProviderRef } from './directory.stubs';
 
 @ObjectType({ description: 'The person who files the complaint (personal data: shown only to those entitled)' })
@@ -62,6 +63,12 @@ export class Complaint {
 
   @Field(() => Addressee)
   addressee: Addressee;
+
+  @Field(() => Label, { description: 'The channel in words for people' })
+  channelLabel: Label;
+
+  @Field(() => Label, { description: 'The addressee in words for people' })
+  addresseeLabel: Label;
 
   @Field(() => ServiceProviderRef)
   serviceProvider: ServiceProviderRef;

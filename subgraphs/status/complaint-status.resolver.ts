@@ -1,5 +1,6 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { StatusMarkKind } from '../../platform/enums';
+import { Label, labelOf } from '../../platform/labels';
 import { DateScalar } from '../../platform/scalars';
 import { ComplaintStatus, NextStep } from './complaint-status.type';
 import { StatusMark } from './status-mark.type';
@@ -11,6 +12,11 @@ export class ComplaintStatusResolver {
   @FieldResolver(() => StatusMarkKind, { description: 'The latest mark of the timeline' })
   status(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
     return ctx.status.status(complaint.id);
+  }
+
+  @FieldResolver(() => Label, { description: 'The status in words for people, Kazakh and Russian' })
+  async statusLabel(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext): Promise<Label> {
+    return labelOf('StatusMarkKind', await ctx.status.status(complaint.id));
   }
 
   @FieldResolver(() => [StatusMark], { description: 'Every mark, oldest first' })

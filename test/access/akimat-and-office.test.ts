@@ -11,7 +11,8 @@ import { AdminThroughGateway } from '../e2e/gateway-client';
 
 const FILE = `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id number handler { id } } }`;
 const ACCEPT = `mutation($i: OfficeComplaintInput!) { acceptOfficeComplaint(input: $i) { id number handler { id } talon { number acceptedBy { id } } } }`;
-const READ = `query($id: ID!) { complaint(id: $id) { id status currentHandler { id } statusMarks { kind actor { id } note } } }`;
+const READ = `query($id: ID!) { complaint(id: $id) { id status statusLabel { kk ru } channelLabel { kk ru } currentHandler { id }
+  statusMarks { kind label { kk ru } actor { id } note } } }`;
 const BY_NUMBER = `query($n: String!) { complaintByNumber(number: $n) { id number talon { number } } }`;
 const LIST = `{ complaints(first: 100) { edges { node { id } } } }`;
 const REGISTER = `mutation($id: ID!) { registerComplaint(complaintId: $id) { kind actor { id } } }`;
@@ -121,6 +122,10 @@ describe('akimat staff and office staff', () => {
 
     const timeline = (await t.query(READ, { id }, tok.providerHead)).data!.complaint;
     expect(timeline.status).toBe('WITHDRAWN');
+    // Words for people, from platform/labels/enum-labels.json.
+    expect(timeline.statusLabel).toEqual({ kk: 'Кері қайтарылды', ru: 'Отозвана' });
+    expect(timeline.channelLabel.ru).toBe('Через канцелярию (на бумаге)');
+    expect(timeline.statusMarks.map((m: { label: { ru: string } }) => m.label.ru)).toEqual(['Доставлена', 'Зарегистрирована', 'Отозвана']);
     expect(timeline.statusMarks.map((m: { kind: string; actor: { id: string } | null }) => [m.kind, m.actor?.id ?? null])).toEqual([
       ['DELIVERED', null],
       ['REGISTERED', ids.providerClerk],
