@@ -24,6 +24,8 @@ export interface ComplaintFiledEvent {
   /** Office channel: the clerk who accepted the paper complaint and their body, who keep read access. */
   acceptedById?: string | null;
   acceptedBodyId?: string | null;
+  /** Surname, name, patronymic: status masks them in the notes the agency reads (depersonalised view). */
+  applicantNames?: (string | null)[];
 }
 
 /**

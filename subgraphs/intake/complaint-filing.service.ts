@@ -189,5 +189,6 @@ function filedEvent(r: ComplaintRecord, acceptedBodyId: string | null): Complain
     filedOn: r.filedOn,
     acceptedById: r.acceptedById,
     acceptedBodyId,
+    applicantNames: [r.applicantSurname, r.applicantName, r.applicantPatronymic],
   };
 }

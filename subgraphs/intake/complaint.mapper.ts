@@ -1,14 +1,15 @@
 import type { Principal } from '../../platform/auth';
 import { labelOf } from '../../platform/labels';
+import { initial, maskApplicantData, maskIin, type ApplicantData } from '../../platform/personal-data';
 import type { ComplaintRecord } from './complaint.entity';
 import type { Complaint } from './complaint.type';
 
-/** `900101300026` → `9001******26` */
-export function maskIin(iin: string): string {
-  return `${iin.slice(0, 4)}******${iin.slice(10)}`;
-}
+export { maskIin };
 
-/** The GraphQL view of a stored complaint; inter-agency consumers get no contact data and a masked IIN. */
+/**
+ * The GraphQL view of a stored complaint. Inter-agency consumers get it depersonalised: masked IIN, initials
+ * instead of names, no address or phones, and the applicant's own data masked in the reasons and demands.
+ */
 export function toComplaint(r: ComplaintRecord, viewer?: Principal | null): Complaint {
   const restricted = viewer?.role === 'agency';
   return {
@@ -25,15 +26,15 @@ export function toComplaint(r: ComplaintRecord, viewer?: Principal | null): Comp
     jurisdictionRule: r.jurisdictionRule,
     applicant: {
       iin: restricted ? maskIin(r.applicantIin) : r.applicantIin,
-      surname: r.applicantSurname,
-      name: r.applicantName,
-      patronymic: r.applicantPatronymic,
+      surname: restricted ? initial(r.applicantSurname)! : r.applicantSurname,
+      name: restricted ? initial(r.applicantName)! : r.applicantName,
+      patronymic: restricted ? initial(r.applicantPatronymic) : r.applicantPatronymic,
       postalAddress: restricted ? null : r.postalAddress,
       phones: restricted ? [] : r.phones,
     },
     respondents: r.respondents,
-    reasons: r.reasons,
-    demands: r.demands,
+    reasons: restricted ? maskApplicantData(r.reasons, applicantData(r))! : r.reasons,
+    demands: restricted ? maskApplicantData(r.demands, applicantData(r))! : r.demands,
     filedOn: r.filedOn,
     submittedAt: r.submittedAt,
     talon:
@@ -41,5 +42,14 @@ export function toComplaint(r: ComplaintRecord, viewer?: Principal | null): Comp
         ? { number: r.talonNumber, issuedAt: r.talonIssuedAt, acceptedBy: { id: r.acceptedById } }
         : null,
     handler: { id: r.handlerId },
+  };
+}
+
+function applicantData(r: ComplaintRecord): ApplicantData {
+  return {
+    iin: r.applicantIin,
+    names: [r.applicantSurname, r.applicantName, r.applicantPatronymic],
+    postalAddress: r.postalAddress,
+    phones: r.phones,
   };
 }

@@ -1,8 +1,10 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { StatusMarkRecord } from './status-mark.entity';
 import { requireRole, type AuthState } from '../../platform/auth';
 import { BadUserInput } from '../../platform/errors';
 import { StatusMarkKind, type ReviewResult } from '../../platform/enums';
-import { KZ_UTC_OFFSET_MINUTES } from '../../platform/scalars';
+import { KZ_UTC_OFFSET_MINUTES, kzDate } from '../../platform/scalars';
+import { forwardDueOn } from './review-terms';
 import { isOverdue } from './registration';
 import type { ComplaintStatistics, ComplaintStatisticsFilter } from './complaint-statistics.type';
 import { TrackedComplaint } from './tracked-complaint.entity';
@@ -39,6 +41,20 @@ export class ComplaintStatisticsService {
     const rows = await q.getMany();
 
     const now = new Date();
+    const receivedOn = (r: TrackedComplaint) => kzCalendar.workingDayOnOrAfter(kzDate(r.submittedAt));
+    const lateRegistrations = rows.filter((r) => {
+      const due = receivedOn(r);
+      if (r.registeredOn) return r.registeredOn > due;
+      return !r.closedOn && r.status === StatusMarkKind.DELIVERED && kzDate(now) > due;
+    }).length;
+    const forwards = rows.length
+      ? await this.db.getRepository(StatusMarkRecord).find({
+          select: { complaintId: true, at: true },
+          where: { kind: StatusMarkKind.FORWARDED, complaintId: In(rows.map((r) => r.complaintId)) },
+        })
+      : [];
+    const byId = new Map(rows.map((r) => [r.complaintId, r]));
+    const lateForwards = forwards.filter((m) => kzDate(m.at) > forwardDueOn(receivedOn(byId.get(m.complaintId)!))).length;
     const reviewed = rows.filter((r) => r.status === StatusMarkKind.REVIEWED && r.reviewResult);
     const timed = reviewed.filter((r) => r.registeredOn && r.closedOn);
     const days = timed.map((r) => kzCalendar.workingDaysBetween(r.registeredOn!, r.closedOn!));
@@ -50,6 +66,12 @@ export class ComplaintStatisticsService {
         count,
       })),
       overdue: rows.filter((r) => isOverdue(r.reviewDueOn, r.closedOn, now)).length,
+      byChannel: countBy(rows.flatMap((r) => (r.channel ? [r.channel] : []))).map(({ key, count }) => ({ channel: key, count })),
+      byAddressee: countBy(rows.flatMap((r) => (r.addressee ? [r.addressee] : []))).map(({ key, count }) => ({ addressee: key, count })),
+      byReviewBodyKind: countBy(rows.map((r) => r.reviewBodyKind)).map(({ key, count }) => ({ reviewBodyKind: key, count })),
+      lateRegistrations,
+      lateForwards,
+      overdueReviews: rows.filter((r) => isOverdue(r.reviewDueOn, r.closedOn, now)).length,
       averageWorkingDaysToReview: days.length ? days.reduce((a, b) => a + b, 0) / days.length : null,
     };
   }

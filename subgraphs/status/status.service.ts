@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { requireRole, type AuthState } from '../../platform/auth';
 import { NotFound } from '../../platform/errors';
+import { maskApplicantData } from '../../platform/personal-data';
 import type { ComplaintAccess } from './access';
 import { StatusMarkKind } from '../../platform/enums';
 import { isOverdue } from './registration';
@@ -43,16 +44,22 @@ export class StatusService {
   }
 
   async marks(complaintId: string): Promise<StatusMark[]> {
-    await this.tracked(complaintId);
+    const tracked = await this.tracked(complaintId);
     const rows = await this.db.getRepository(StatusMarkRecord).find({ where: { complaintId }, order: { seq: 'ASC' } });
-    return rows.map(toStatusMark);
+    return rows.map((r) => this.shown(toStatusMark(r), tracked));
   }
 
   async markById(id: string): Promise<StatusMark | null> {
     const record = await this.db.getRepository(StatusMarkRecord).findOneBy({ id });
     if (!record) return null;
-    await this.tracked(record.complaintId); // the viewer must be allowed to see the complaint
-    return toStatusMark(record);
+    const tracked = await this.tracked(record.complaintId); // the viewer must be allowed to see the complaint
+    return this.shown(toStatusMark(record), tracked);
+  }
+
+  /** Inter-agency consumers read notes depersonalised: the applicant's data masked where it appears. */
+  private shown(mark: StatusMark, tracked: TrackedComplaint | null): StatusMark {
+    if (this.auth.principal?.role !== 'agency') return mark;
+    return { ...mark, note: maskApplicantData(mark.note, { iin: tracked?.applicantIin, names: tracked?.applicantNames ?? [] }) };
   }
 
   /** Who has the complaint now; before status has heard of it (its filing event is on the way), intake's choice. */
