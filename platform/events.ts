@@ -1,4 +1,4 @@
-import type { Addressee, Channel, ReviewBodyKind } from './enums';
+import type { Addressee, Channel, ReviewBodyKind, StatusMarkKind } from './enums';
 
 /**
  * Durable messages between services. Intake writes them to its outbox in the same transaction as the
@@ -45,7 +45,21 @@ export interface ComplaintHandlerChangedEvent {
   toBodyId: string | null;
 }
 
-export type ServiceEvent = ComplaintFiledEvent | ComplaintHandlerChangedEvent;
+/**
+ * Status → intake, in every mark's transaction: the complaint's status and terms as they are now, so intake's
+ * staff lists can filter by status, overdue and due date. Applied only when newer (`version`) than what intake has.
+ */
+export interface ComplaintStatusChangedEvent {
+  type: 'ComplaintStatusChanged';
+  eventId: string;
+  complaintId: string;
+  version: number;
+  status: StatusMarkKind;
+  reviewDueOn: string | null;
+  closedOn: string | null;
+}
+
+export type ServiceEvent = ComplaintFiledEvent | ComplaintHandlerChangedEvent | ComplaintStatusChangedEvent;
 
 /** `POST /internal/events` body and answer. */
 export interface EventBatch {

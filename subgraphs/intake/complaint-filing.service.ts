@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { requireRole, type AuthState, type Principal } from '../../platform/auth';
 import { isUniqueViolation } from '../../platform/database';
-import { Addressee, Channel } from '../../platform/enums';
+import { Addressee, Channel, StatusMarkKind } from '../../platform/enums';
 import { AppError, BadUserInput, Conflict, Forbidden } from '../../platform/errors';
 import type { ComplaintFiledEvent } from '../../platform/events';
 import { kzDate } from '../../platform/scalars';
@@ -156,6 +156,10 @@ function newRecord(
     currentHandlerId: decision.official.id,
     currentBodyId: bodyIdOf(decision),
     holderVersion: 0,
+    status: StatusMarkKind.DELIVERED,
+    reviewDueOn: null,
+    closedOn: null,
+    statusVersion: 0,
     jurisdictionRule: decision.rule.slice(0, 300),
     reviewBodyKind: decision.bodyKind,
     talonNumber: office ? talonNumber(filedOn) : null,

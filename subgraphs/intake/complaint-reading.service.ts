@@ -1,5 +1,6 @@
 import { requireRole, type AuthState, type Principal, type Role } from '../../platform/auth';
 import { BadUserInput } from '../../platform/errors';
+import { kzDate } from '../../platform/scalars';
 import { decodeCursor, encodeCursor } from './complaint.cursor';
 import type { ComplaintConnection } from './complaint-connection.type';
 import type { ComplaintFilter } from './complaint-filter.input';
@@ -67,7 +68,10 @@ export class ComplaintReadingService {
     if (f.filedFrom && f.filedTo && f.filedFrom > f.filedTo) {
       throw new BadUserInput('filedFrom is after filedTo', 'filter.filedFrom');
     }
-    return this.page(viewer, f, first, after);
+    if (f.reviewDueFrom && f.reviewDueTo && f.reviewDueFrom > f.reviewDueTo) {
+      throw new BadUserInput('reviewDueFrom is after reviewDueTo', 'filter.reviewDueFrom');
+    }
+    return this.page(viewer, { ...f, today: kzDate(new Date()) }, first, after);
   }
 
   private async page(

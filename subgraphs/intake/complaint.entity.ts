@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Addressee, Channel, ReviewBodyKind } from '../../platform/enums';
+import { Addressee, Channel, ReviewBodyKind, StatusMarkKind } from '../../platform/enums';
 
 export interface StoredRespondent {
   position: string;
@@ -91,6 +91,21 @@ export class ComplaintRecord {
   @Index()
   @Column({ type: 'varchar', length: 36, nullable: true })
   currentBodyId: string | null;
+
+  /** Status's copy of the status and terms (ComplaintStatusChanged events), for the staff lists' filters. */
+  @Index()
+  @Column({ type: 'varchar', length: 16, default: 'DELIVERED' })
+  status: StatusMarkKind;
+
+  @Index()
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  reviewDueOn: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  closedOn: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  statusVersion: number;
 
   /** Status's mark version of the latest handler change applied here: older or repeated events change nothing. */
   @Column({ type: 'int', default: 0 })

@@ -1,7 +1,7 @@
 import { Brackets, In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '../../platform/database';
 import { GroupCommit } from '../../platform/group-commit';
-import type { ComplaintFiledEvent, ComplaintHandlerChangedEvent } from '../../platform/events';
+import type { ComplaintFiledEvent, ComplaintHandlerChangedEvent, ComplaintStatusChangedEvent } from '../../platform/events';
 import { ComplaintFormerHolder } from './access/complaint-holder.entity';
 import { enqueue } from '../../platform/outbox/outbox-relay';
 import type { ComplaintCursor } from './complaint.cursor';
@@ -106,6 +106,20 @@ export class ComplaintRepository {
     return { rows, totalCount };
   }
 
+  /** Applies status's copies of status and terms, each only when newer than what is stored (repeats change nothing). */
+  async applyStatusChanges(events: ComplaintStatusChangedEvent[]): Promise<void> {
+    await inTransaction(this.db, async (em) => {
+      for (const e of events) {
+        await em
+          .createQueryBuilder()
+          .update(ComplaintRecord)
+          .set({ status: e.status, reviewDueOn: e.reviewDueOn, closedOn: e.closedOn, statusVersion: e.version })
+          .where('id = :id AND statusVersion < :version', { id: e.complaintId, version: e.version })
+          .execute();
+      }
+    });
+  }
+
   private filtered(scope: ViewerScope, f: ComplaintFilter): SelectQueryBuilder<ComplaintRecord> {
     const q = this.repo.createQueryBuilder('c').where('1 = 1');
     if (scope.kind === 'applicant') q.andWhere('c.applicantIin = :iin', { iin: scope.iin });
@@ -138,6 +152,17 @@ export class ComplaintRepository {
     if (f.handlerId) q.andWhere('c.handlerId = :handlerId', { handlerId: f.handlerId });
     if (f.filedFrom) q.andWhere('c.filedOn >= :filedFrom', { filedFrom: f.filedFrom });
     if (f.filedTo) q.andWhere('c.filedOn <= :filedTo', { filedTo: f.filedTo });
+    // Status's copy (ComplaintStatusChanged events): eventually consistent with the timeline.
+    if (f.status) q.andWhere('c.status = :status', { status: f.status });
+    if (f.currentHandlerId) q.andWhere('c.currentHandlerId = :currentHandlerId', { currentHandlerId: f.currentHandlerId });
+    if (f.currentBodyId) q.andWhere('c.currentBodyId = :currentBodyId', { currentBodyId: f.currentBodyId });
+    if (f.reviewDueFrom) q.andWhere('c.reviewDueOn >= :reviewDueFrom', { reviewDueFrom: f.reviewDueFrom });
+    if (f.reviewDueTo) q.andWhere('c.reviewDueOn <= :reviewDueTo', { reviewDueTo: f.reviewDueTo });
+    if (f.overdue != null) {
+      // status's isOverdue: not reviewed nor withdrawn by the end of reviewDueOn (Kazakhstan time).
+      const overdue = 'c.reviewDueOn IS NOT NULL AND COALESCE(c.closedOn, :today) > c.reviewDueOn';
+      q.andWhere(f.overdue ? `(${overdue})` : `NOT (${overdue})`, { today: f.today });
+    }
     return q;
   }
 }

@@ -1,9 +1,9 @@
 import type { TokenService } from '../../platform/auth';
-import type { ComplaintHandlerChangedEvent, EventBatch, EventBatchResult } from '../../platform/events';
+import type { ComplaintHandlerChangedEvent, ComplaintStatusChangedEvent, EventBatch, EventBatchResult } from '../../platform/events';
 import { sendJson, type RouteHandler } from '../../platform/http-server';
 import type { ComplaintRepository } from './complaint.repository';
 
-/** `POST /internal/events`: status's outbox relay delivers handler changes here, with a `service` token. */
+/** `POST /internal/events`: status's outbox relay delivers handler and status changes here, with a `service` token. */
 export function intakeEventsRoute(repository: ComplaintRepository, tokens: TokenService): RouteHandler {
   return async (req, res, body) => {
     const auth = await tokens.authenticate(req.headers.authorization);
@@ -16,8 +16,10 @@ export function intakeEventsRoute(repository: ComplaintRepository, tokens: Token
       return sendJson(res, 400, { error: (err as Error).message });
     }
     const changes = batch.events.filter((e): e is ComplaintHandlerChangedEvent => e?.type === 'ComplaintHandlerChanged');
+    const statuses = batch.events.filter((e): e is ComplaintStatusChangedEvent => e?.type === 'ComplaintStatusChanged');
     if (changes.length > 0) await repository.applyHandlerChanges(changes);
-    const result: EventBatchResult = { accepted: changes.map((e) => e.eventId) };
+    if (statuses.length > 0) await repository.applyStatusChanges(statuses);
+    const result: EventBatchResult = { accepted: [...changes, ...statuses].map((e) => e.eventId) };
     sendJson(res, 200, result);
   };
 }

@@ -62,6 +62,7 @@ export class StatusMarkService {
 
   private done(record: Parameters<StatusDeps['publish']>[0]): StatusMark {
     this.deps.publish(record);
+    this.deps.onEventsQueued?.(); // every mark tells intake the status and terms (mark-writer)
     return toStatusMark(record);
   }
 
@@ -133,7 +134,6 @@ export class StatusMarkService {
     }),
       (em, current) => recordForward(em, current, to.id, bodyOf(to)),
     );
-    this.deps.onEventsQueued?.();
     return this.done(record);
   }
 

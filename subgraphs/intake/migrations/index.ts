@@ -2,5 +2,6 @@
 import { Init1795563818897 } from './1795563818897-Init';
 import { ForwardAccess1795626270843 } from './1795626270843-ForwardAccess';
 import { IssueCategory1795627132454 } from './1795627132454-IssueCategory';
+import { ListFilters1795628023277 } from './1795628023277-ListFilters';
 
-export const intakeMigrations = [Init1795563818897, ForwardAccess1795626270843, IssueCategory1795627132454];
+export const intakeMigrations = [Init1795563818897, ForwardAccess1795626270843, IssueCategory1795627132454, ListFilters1795628023277];
