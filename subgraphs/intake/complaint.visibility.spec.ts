@@ -1,5 +1,4 @@
 import type { Principal } from '../../platform/auth';
-import { staffAccess } from '../status/access/complaint-access';
 import { canSee, scopeOf } from './complaint.visibility';
 
 // Filed to h1 of provider p1, forwarded to f1 of provider p2; c9 of akimat 711000000 accepted it on paper.
@@ -27,31 +26,6 @@ describe('complaint visibility', () => {
     expect(canSee(scopeOf(who('official', { officialId: 'o1' }), 'p1'), forwarded, former)).toBe(true);
     expect(canSee(scopeOf(who('official', { officialId: 'o1' }), 'p1'), forwarded, [])).toBe(false);
     expect(canSee(scopeOf(who('official', { officialId: 'o3' }), 'p3'), forwarded, former)).toBe(false);
-  });
-
-  it('applies the same rule as the status subgraph, cell by cell', () => {
-    const staff = [
-      { officialId: 'h1', bodyId: 'p1' },
-      { officialId: 'o1', bodyId: 'p1' },
-      { officialId: 'f1', bodyId: 'p2' },
-      { officialId: 'o2', bodyId: 'p2' },
-      { officialId: 'o3', bodyId: 'p3' },
-      { officialId: 'c9', bodyId: null },
-    ];
-    for (const [record, holders] of [
-      [filed, []],
-      [forwarded, former],
-    ] as const) {
-      for (const s of staff) {
-        const intake = canSee(scopeOf(who('official', { officialId: s.officialId }), s.bodyId), record, [...holders]);
-        const status = staffAccess(
-          { handlerId: record.currentHandlerId, handlerBodyId: record.currentBodyId },
-          [...holders],
-          { ...s, active: true },
-        );
-        expect([s.officialId, intake]).toEqual([s.officialId, status !== 'none']);
-      }
-    }
   });
 
   it('lets agency and admin see everything', () => {
