@@ -43,8 +43,8 @@ export class ComplaintFilingService {
     // Seed: a paper complaint is handed in at an office: the provider's, or the akimat's when addressed to the akim.
     const clerkBody = await this.deps.directory.officialBody(clerk.officialId!);
     const mayAccept = (decision: JurisdictionAnswer) =>
-      clerkBody !== null && (clerkBody === valid.serviceProviderId || clerkBody === bodyIdOf(decision));
-    if (clerkBody === null || (clerkBody !== valid.serviceProviderId && valid.addressee !== Addressee.AKIM)) {
+      !!clerkBody && (clerkBody === valid.serviceProviderId || clerkBody === bodyIdOf(decision));
+    if (!clerkBody || (clerkBody !== valid.serviceProviderId && valid.addressee !== Addressee.AKIM)) {
       throw new Forbidden("A clerk accepts paper complaints only for their own service provider's office");
     }
     return this.store(clerk, valid, Channel.OFFICE, `clerk:${clerk.officialId}`, { clerkBody, mayAccept });

@@ -123,6 +123,7 @@ export class ComplaintRepository {
   private filtered(scope: ViewerScope, f: ComplaintFilter): SelectQueryBuilder<ComplaintRecord> {
     const q = this.repo.createQueryBuilder('c').where('1 = 1');
     if (scope.kind === 'applicant') q.andWhere('c.applicantIin = :iin', { iin: scope.iin });
+    if (scope.kind === 'none') q.andWhere('1 = 0');
     if (scope.kind === 'staff') {
       // complaint.visibility's rule in SQL: with me or my body now, or held by me or my body before.
       const { officialId, bodyId } = scope;

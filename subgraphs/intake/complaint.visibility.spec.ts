@@ -28,6 +28,11 @@ describe('complaint visibility', () => {
     expect(canSee(scopeOf(who('official', { officialId: 'o3' }), 'p3'), forwarded, former)).toBe(false);
   });
 
+  it('gives staff the directory does not know as active nothing, even the handler', () => {
+    expect(canSee(scopeOf(who('official', { officialId: 'h1' }), undefined), filed, former)).toBe(false);
+    expect(canSee(scopeOf(who('clerk', { officialId: 'c1' }), undefined), filed, former)).toBe(false);
+  });
+
   it('lets agency and admin see everything', () => {
     expect(canSee(scopeOf(who('agency'), null), filed, [])).toBe(true);
     expect(canSee(scopeOf(who('admin'), null), filed, [])).toBe(true);

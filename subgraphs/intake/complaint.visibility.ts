@@ -12,15 +12,17 @@ import type { ComplaintRecord } from './complaint.entity';
 export type ViewerScope =
   | { kind: 'all' }
   | { kind: 'applicant'; iin: string }
-  | { kind: 'staff'; officialId: string; bodyId: string | null };
+  | { kind: 'staff'; officialId: string; bodyId: string | null }
+  | { kind: 'none' };
 
-export function scopeOf(viewer: Principal, bodyId: string | null): ViewerScope {
+/** `bodyId` undefined: the directory does not know the clerk or official as active, so they see nothing. */
+export function scopeOf(viewer: Principal, bodyId: string | null | undefined): ViewerScope {
   switch (viewer.role) {
     case 'citizen':
       return { kind: 'applicant', iin: viewer.iin! };
     case 'clerk':
     case 'official':
-      return { kind: 'staff', officialId: viewer.officialId!, bodyId };
+      return bodyId === undefined || !viewer.officialId ? { kind: 'none' } : { kind: 'staff', officialId: viewer.officialId, bodyId };
     default:
       return { kind: 'all' }; // agency, admin, and our own services
   }
@@ -36,6 +38,7 @@ export function currentHolder(r: Holding): { handlerId: string; bodyId: string |
 /** Whether the scope covers the complaint. */
 export function canSee(scope: ViewerScope, r: Holding, formerHolders: Pick<ComplaintFormerHolder, 'officialId' | 'bodyId'>[]): boolean {
   if (scope.kind === 'all') return true;
+  if (scope.kind === 'none') return false;
   if (scope.kind === 'applicant') return r.applicantIin === scope.iin;
   const now = currentHolder(r);
   if (now.handlerId === scope.officialId) return true;

@@ -88,9 +88,9 @@ export class DirectoryClient {
 
   /**
    * The body an active official (or clerk) acts for, written as `handlerBodyId` is: the provider's id, else the
-   * akimat's unit code; null when unknown, inactive, or attached to neither.
+   * akimat's unit code (null when attached to neither); `undefined` when the official is unknown or inactive.
    */
-  async officialBody(officialId: string): Promise<string | null> {
+  async officialBody(officialId: string): Promise<string | null | undefined> {
     return this.answers.getOrRead(JSON.stringify(['body of', officialId]), async () => {
       type Answer = { active: boolean; serviceProvider: { id: string } | null; administrativeUnit: { katoCode: string } | null };
       const data = await callService<{ official: Answer | null }>(
@@ -100,7 +100,7 @@ export class DirectoryClient {
         `Bearer ${await this.serviceToken()}`,
       );
       const o = data.official;
-      return o && o.active ? (o.serviceProvider?.id ?? o.administrativeUnit?.katoCode ?? null) : null;
+      return o && o.active ? (o.serviceProvider?.id ?? o.administrativeUnit?.katoCode ?? null) : undefined;
     });
   }
 

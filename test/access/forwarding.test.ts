@@ -36,12 +36,14 @@ describe('access follows the complaint', () => {
     const a = await admin.provider('ЦОН Первый', city);
     const b = await admin.provider('Управление Второе', city);
     const c = await admin.provider('Посторонний', city);
+    const quality = await admin.provider('Сапа бақылау департаменті', city, 'QUALITY_CONTROL_BODY');
+    const qClerk = await admin.official('Сапакеңсе', { serviceProviderId: quality.id }, 'кеңсе қызметкері / сотрудник канцелярии');
     const a2 = await admin.official('Әлиев', { serviceProviderId: a.id });
     const aClerk = await admin.official('Кеңсеқызы', { serviceProviderId: a.id }, 'кеңсе қызметкері / сотрудник канцелярии');
     const b2 = await admin.official('Бекова', { serviceProviderId: b.id });
     const bClerk = await admin.official('Кеңсебаев', { serviceProviderId: b.id }, 'кеңсе қызметкері / сотрудник канцелярии');
     const outsider = await admin.official('Бөтенов', { serviceProviderId: c.id });
-    ids = { a: a.id, b: b.id, aHead: a.head.id, bHead: b.head.id, a2: a2.id, b2: b2.id, outsider: outsider.id };
+    ids = { a: a.id, b: b.id, aHead: a.head.id, bHead: b.head.id, a2: a2.id, b2: b2.id, outsider: outsider.id, qHead: quality.head.id };
     const iin = validIin();
     tok = {
       citizen: await t.token('citizen', { iin }),
@@ -53,6 +55,8 @@ describe('access follows the complaint', () => {
       bClerk: await t.token('clerk', { officialId: bClerk.id }),
       outsider: await t.token('official', { officialId: outsider.id }),
       agency: await t.token('agency'),
+      qClerk: await t.token('clerk', { officialId: qClerk.id }),
+      admin: await t.token('admin'),
     };
     const filed = await t.query(FILE, { i: complaintInput(a.id) }, tok.citizen);
     complaintId = filed.data!.fileComplaint.id;
@@ -139,5 +143,27 @@ describe('access follows the complaint', () => {
       expect([url, allowed.results[0]?.data?.statusMarkAdded]).toEqual([url, { kind: 'DELIVERED' }]);
       await receiver.dispose();
     }
+  });
+
+  it('forward on to the quality-control body: its staff take over, both earlier bodies keep reading; a deactivated official sees nothing', async () => {
+    const fwd = await t.query(FORWARD, { id: complaintId, to: ids.qHead }, tok.b2);
+    expect(fwd.errors).toBeUndefined();
+    await eventually(async () => expect(listed(await t.query(LIST, {}, tok.qClerk), complaintId)).toBe(true));
+    const seen = await t.query(READ, { id: complaintId }, tok.qClerk);
+    expect(seen.data?.complaint.currentHandler).toEqual({ id: ids.qHead });
+    expect(seen.data?.complaint.statusMarks.filter((m: { kind: string }) => m.kind === 'FORWARDED')).toHaveLength(2);
+    for (const who of ['a2', 'aClerk', 'b2', 'bClerk'] as const) {
+      expect([who, (await t.query(READ, { id: complaintId }, tok[who])).errors]).toEqual([who, undefined]);
+    }
+    expect(code(await t.query(REGISTER, { id: complaintId }, tok.b2))).toBe('FORBIDDEN');
+    expect(code(await t.query(READ, { id: complaintId }, tok.outsider))).toBe('FORBIDDEN');
+
+    // Deactivated in the directory: refused by the gateway and by each subgraph.
+    const off = await t.query(`mutation($id: ID!) { deactivateOfficial(id: $id) { id } }`, { id: ids.a2 }, tok.admin);
+    expect(off.errors).toBeUndefined();
+    await eventually(async () => expect(code(await t.query(READ, { id: complaintId }, tok.a2))).toBe('FORBIDDEN'));
+    expect(listed(await t.query(LIST, {}, tok.a2), complaintId)).toBe(false);
+    const timeline = await postGraphQL(t.system.subgraphs.status.url, STATUS_OF, { r: [{ __typename: 'Complaint', id: complaintId }] }, tok.a2);
+    expect(code(timeline)).toBe('FORBIDDEN');
   });
 });
