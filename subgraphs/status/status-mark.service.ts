@@ -115,11 +115,7 @@ export class StatusMarkService {
       throw new BadUserInput('The complaint is already with this official', 'toOfficialId');
     }
     const to = await this.activeOfficial(toOfficialId, 'toOfficialId');
-    const record = await appendMark(
-      this.deps.db,
-      complaintId,
-      K.FORWARDED,
-      (current) => ({
+    const record = await appendMark(this.deps.db, complaintId, K.FORWARDED, (current) => ({
       mark: { at: new Date(), actorId: officialId, assigneeId: to.id, note: text },
       changes: {
         handlerId: to.id,
@@ -131,9 +127,7 @@ export class StatusMarkService {
         originalDueOn: null,
         reviewDueOn: null,
       },
-    }),
-      (em, current) => recordForward(em, current, to.id, bodyOf(to)),
-    );
+    }), (em, current) => recordForward(em, current, to.id, bodyOf(to))); // the forwarder keeps read access; intake is told
     return this.done(record);
   }
 
