@@ -51,6 +51,9 @@ export async function startServiceProcesses(
     INTAKE_PORT: String(base + 1),
     DIRECTORY_PORT: String(base + 2),
     STATUS_PORT: String(base + 3),
+    // A load generator is one caller filing as fast as it can: the per-caller limits would measure themselves.
+    RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000000',
+    RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: '100000000',
     ...extraEnv,
   };
   if (process.env.DATABASE_URL) {

@@ -1,8 +1,26 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
+import { isMutation } from '../platform/json-post';
 import type { GatewayContext } from './gateway.context';
 import { SubgraphBatcher } from './subgraph-batcher';
+
+/**
+ * A subgraph fetch that got no answer. A refused connection never reached the subgraph: `outcome: NOT_APPLIED`.
+ * Otherwise (timeout, reset, the subgraph died mid-request) a mutation may have committed before its answer was
+ * lost: `outcome: UNKNOWN`, and the client must retry with the same `idempotencyKey` (or read before retrying)
+ * instead of being told that nothing changed.
+ */
+export function unanswered(url: string, query: string, err: Error & { code?: string }): GraphQLError {
+  const host = new URL(url).host;
+  const unknown = isMutation(query) && err.code !== 'ECONNREFUSED';
+  return new GraphQLError(
+    unknown
+      ? `The service at ${host} did not answer (${err.message}); the change may or may not have been applied: retry with the same idempotencyKey, or read before retrying`
+      : `The service at ${host} did not answer (${err.message}); nothing was changed, try again`,
+    { extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, outcome: unknown ? 'UNKNOWN' : 'NOT_APPLIED' } },
+  );
+}
 
 /** How long a subgraph may take to answer one fetch of a query plan. */
 const SUBGRAPH_TIMEOUT_MS = 30_000;
@@ -28,10 +46,13 @@ export class AuthForwardingDataSource implements GraphQLDataSource<GatewayContex
     const { query, variables, operationName, extensions } = request;
     const authorization = (context as Partial<GatewayContext>).authorization;
     const res = await this.batcher.send({ query, variables, operationName, extensions }, authorization).catch((err: Error) => {
-      throw new GraphQLError(`The service at ${new URL(this.url).host} did not answer (${err.message}); try again`, {
-        extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
-      });
+      throw unanswered(this.url, query, err);
     });
+    // A subgraph refusing an operation with GraphQL errors (400: a variable or literal it would not take) is the
+    // caller's mistake: its errors, with their codes, are the answer, not a "subgraph refused" at an internal URL.
+    if (res.status === 400 && Array.isArray((res.body as { errors?: unknown } | null)?.errors)) {
+      return res.body as GatewayGraphQLResponse;
+    }
     if (res.status < 200 || res.status > 299) {
       const code = res.status === 401 ? 'UNAUTHENTICATED' : res.status === 403 ? 'FORBIDDEN' : undefined;
       throw new GraphQLError(`${res.status}: the subgraph at ${this.url} refused the request`, {

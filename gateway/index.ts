@@ -7,11 +7,19 @@ import type { Config } from '../platform/config';
 import { formatError } from '../platform/format-error';
 import { startGraphQLServer, type RunningServer } from '../platform/http-server';
 import { createLogger } from '../platform/logger';
+import { addSource, metricsPlugin, websocketGauges } from '../platform/metrics';
 import { AuthForwardingDataSource } from './auth-forwarding-data-source';
+import { corsPolicy } from './cors';
+import { graphqlOverHttpStatus } from './graphql-over-http';
+import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
 import type { GatewayContext } from './gateway.context';
 import { subgraphHealth } from './health';
 import { refuseHttpSubscriptions } from './http-subscription-refusal';
-import { queryLimitsRule } from './query-limits';
+import { limitsPrecheck } from '../platform/limits-precheck';
+import { operationPolicy } from './operation-policy';
+import { CallerRateLimits } from './rate-limits';
+import { requestPolicyPlugin } from './request-policy-plugin';
+import { strictScalars } from './strict-scalars';
 import { GatewayStats } from './subscriptions/gateway-stats';
 import { PlanExecutor } from './subscriptions/plan-executor';
 import { UpstreamPool } from './subscriptions/upstream-pool';
@@ -46,21 +54,35 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
   };
   const supergraphFile = opts.supergraphFile ?? SUPERGRAPH_FILE;
   const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(supergraphFile, 'utf8');
-  const limitsRule = queryLimitsRule(config.limits.queryMaxDepth, config.limits.queryMaxFields);
+  // One policy for HTTP (Apollo Server) and WebSocket (the planner): token, depth and field limits, introspection.
+  const policy = operationPolicy(config);
   const production = config.env === 'production';
+  const rateLimits = new CallerRateLimits(config);
 
-  const tokens = new TokenService(config.auth.jwtSecret);
+  const tokens = new TokenService(config.auth.jwtSecret, config.auth.maxTokenTtlSeconds);
   const serviceToken = serviceTokenSource(tokens, 'gateway');
-  const planner = new SupergraphPlanner(supergraphSdl, [limitsRule]);
+  const planner = new SupergraphPlanner(supergraphSdl, {
+    validationRules: policy.validationRules,
+    parseOptions: policy.parseOptions,
+    hideSuggestions: policy.hideSchemaDetails,
+    cacheMaxBytes: config.limits.planCacheMaxBytes,
+  });
   const gateway = new ApolloGateway({
     // The committed file is watched, so a new composition is served without a restart; a given SDL is fixed.
     supergraphSdl: opts.supergraphSdl ?? watchedSupergraph(supergraphFile, logger, (sdl) => planner.update(sdl)),
     buildService: ({ name, url }) => new AuthForwardingDataSource(urls[name] ?? url!, serviceToken),
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => strictScalars(apiSchema));
   const serviceMap: ServiceMap = Object.fromEntries(
     Object.entries(urls).map(([name, url]) => [name, new AuthForwardingDataSource(url, serviceToken)]),
   );
   const stats = new GatewayStats();
+  const cors = corsPolicy(config.cors.origins);
+  // Operation safelist: when TRUSTED_DOCUMENTS is set, only its documents run (HTTP and WebSocket).
+  const trusted = config.trustedDocuments ? TrustedDocuments.fromFile(config.trustedDocuments) : undefined;
+  const removeGauges = addSource(websocketGauges, () =>
+    Object.entries(stats.snapshot()).map(([kind, value]) => ({ labels: { kind }, value })),
+  );
   const l = config.limits;
 
   const server = await startGraphQLServer<GatewayContext>({
@@ -68,32 +90,53 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     host: config.host,
     port: config.gateway.port,
     logger,
+    maxBodyBytes: l.maxBodyBytes,
+    precheck: limitsPrecheck(policy.limitRules, policy.parseOptions),
     apollo: {
       gateway,
       formatError: formatError(config, logger),
-      introspection: !production,
-      hideSchemaDetailsFromClientErrors: production,
-      validationRules: [limitsRule],
+      // Introspection is refused in production by the policy's validation rule (the same over WebSocket).
+      introspection: true,
+      hideSchemaDetailsFromClientErrors: policy.hideSchemaDetails,
+      validationRules: policy.validationRules,
+      parseOptions: policy.parseOptions,
       csrfPrevention: true,
       // No cache hints are used: the default cache-control plugin would only cost CPU on every request.
       plugins: [
         refuseHttpSubscriptions,
+        metricsPlugin('gateway'),
+        graphqlOverHttpStatus(),
+        ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
+        requestPolicyPlugin(tokens, rateLimits),
         ApolloServerPluginCacheControlDisabled(),
         ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ],
     },
-    context: async (req) => ({ authorization: req.headers.authorization }),
+    context: async (req) => ({ authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }),
+    onRequest: cors.handle,
     health: async () => ({ gateway: true, ...(await subgraphHealth(urls)) }),
-    attach: (httpServer) =>
-      attachWebSocketGateway(httpServer, {
+    attach: (httpServer) => {
+      const ws = attachWebSocketGateway(httpServer, {
         planner,
         executor: new PlanExecutor(planner, serviceMap),
         tokens,
         upstream: new UpstreamPool(urls, serviceToken, stats, l.keepAliveMs, l.subscriptionsPerUpstreamSocket),
         stats,
         logger,
+        allowsOrigin: cors.allows,
+        trustedDocuments: trusted,
         limits: { ...l, resume: { maxAttempts: l.resumeAttempts, baseDelayMs: 100, maxDelayMs: 5000 } },
-      }),
+        rateLimits,
+      });
+      return { dispose: () => ws.dispose().finally(() => rateLimits.dispose()) };
+    },
   });
-  return { ...server, stats };
+  return {
+    ...server,
+    stats,
+    stop: async () => {
+      removeGauges();
+      await server.stop();
+    },
+  };
 }

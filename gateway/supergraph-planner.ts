@@ -1,8 +1,20 @@
 import { buildOperationContext } from '@apollo/gateway';
 import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type QueryPlan } from '@apollo/query-planner';
-import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema, specifiedRules, type ValidationRule } from 'graphql';
-import { LruCache } from './lru-cache';
+import { LRUCache } from 'lru-cache';
+import {
+  getOperationAST,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ParseOptions,
+  type ValidationRule,
+} from 'graphql';
+import { nameArgumentFields } from './argument-fields';
+import { strictScalars } from './strict-scalars';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 
@@ -13,22 +25,42 @@ export interface PlannedOperation {
   kind: 'query' | 'mutation' | 'subscription';
 }
 
+export interface PlannerOptions {
+  validationRules?: ValidationRule[];
+  parseOptions?: ParseOptions;
+  /** Validation messages without "Did you mean …" (production). */
+  hideSuggestions?: boolean;
+  /** Bound of the plan cache, in estimated bytes. */
+  cacheMaxBytes?: number;
+}
+
 /**
- * Plans operations against the supergraph with Apollo's query planner. Plans are cached by operation text in a
- * bounded LRU; `update()` swaps in a new supergraph (and drops the cache).
+ * What one cached plan is taken to weigh: the key (UTF-16), its AST (measured at roughly ten times the text) and the
+ * plan (its JSON, UTF-16). An estimate, but proportional to what a large operation really holds.
+ */
+function estimatedBytes(planned: PlannedOperation, key: string): number {
+  return key.length * 2 + key.length * 10 + JSON.stringify(planned.queryPlan).length * 2;
+}
+
+/**
+ * Plans operations against the supergraph with Apollo's query planner. Plans are cached by operation text in an LRU
+ * bounded by bytes (a few huge operations cannot hold the memory of thousands of small ones); `update()` swaps in a
+ * new supergraph (and drops the cache).
  */
 export class SupergraphPlanner {
   supergraphSchema: GraphQLSchema;
   apiSchema: Schema;
   apiGraphQLSchema: GraphQLSchema;
   private planner: QueryPlanner;
-  private cache: LruCache<string, PlannedOperation>;
+  private cache: LRUCache<string, PlannedOperation>;
+  /** The policy's rules (limits: linear), run before graphql-js' specified rules, which run only if they pass. */
+  private readonly validationRules: ValidationRule[];
 
   constructor(
     supergraphSdl: string,
-    private readonly validationRules: ValidationRule[] = [],
-    private readonly cacheSize = 500,
+    private readonly options: PlannerOptions = {},
   ) {
+    this.validationRules = options.validationRules ?? [];
     this.update(supergraphSdl);
   }
 
@@ -36,20 +68,47 @@ export class SupergraphPlanner {
     const supergraph = Supergraph.build(supergraphSdl);
     this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
     this.apiSchema = supergraph.apiSchema();
-    this.apiGraphQLSchema = this.apiSchema.toGraphQLJSSchema();
+    this.apiGraphQLSchema = strictScalars(this.apiSchema.toGraphQLJSSchema());
     this.planner = new QueryPlanner(supergraph);
-    this.cache = new LruCache(this.cacheSize);
+    this.cache = new LRUCache<string, PlannedOperation>({
+      maxSize: this.options.cacheMaxBytes ?? 32 * 1024 * 1024,
+      sizeCalculation: (planned, key) => Math.max(1, estimatedBytes(planned, key)),
+    });
   }
 
-  /** Parses, validates and plans; throws GraphQL errors for invalid operations. */
+  get cachedBytes(): number {
+    return this.cache.calculatedSize;
+  }
+
+  /**
+   * Parses, validates and plans; throws OperationErrors carrying the codes Apollo Server gives the same mistakes
+   * over HTTP: GRAPHQL_PARSE_FAILED (syntax, too many tokens), GRAPHQL_VALIDATION_FAILED, OPERATION_RESOLUTION_FAILURE.
+   */
   plan(query: string, operationName?: string | null): PlannedOperation {
     const key = `${operationName ?? ''}\n${query}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
 
-    const document = parse(query);
-    const errors = validate(this.apiGraphQLSchema, document, [...specifiedRules, ...this.validationRules]);
-    if (errors.length > 0) throw new OperationErrors(errors);
+    let document: DocumentNode;
+    try {
+      document = parse(query, this.options.parseOptions);
+    } catch (err) {
+      throw new OperationErrors([withCode(err as GraphQLError, 'GRAPHQL_PARSE_FAILED')]);
+    }
+    let errors = validate(this.apiGraphQLSchema, document, this.validationRules);
+    if (errors.length === 0) errors = validate(this.apiGraphQLSchema, document, specifiedRules);
+    if (errors.length > 0) {
+      nameArgumentFields(document, errors);
+      throw new OperationErrors(
+        errors.map((e) => {
+          const coded = withCode(e, 'GRAPHQL_VALIDATION_FAILED');
+          if (this.options.hideSuggestions) coded.message = coded.message.replace(/ ?Did you mean(.+?)\?$/, '');
+          return coded;
+        }),
+      );
+    }
+    const unresolved = operationResolutionError(document, operationName);
+    if (unresolved) throw new OperationErrors([unresolved]);
     const operationContext = buildOperationContext({
       schema: this.apiGraphQLSchema,
       operationDocument: document,
@@ -65,6 +124,30 @@ export class SupergraphPlanner {
     this.cache.set(key, planned);
     return planned;
   }
+}
+
+/**
+ * The error for a document whose operation cannot be chosen (an unknown `operationName`, or several operations and
+ * none named), as Apollo Server answers it: 400, OPERATION_RESOLUTION_FAILURE. Null when the operation is found.
+ */
+export function operationResolutionError(document: DocumentNode, operationName?: string | null, httpStatus = false): GraphQLError | null {
+  if (getOperationAST(document, operationName ?? undefined)) return null;
+  const message = operationName
+    ? `Unknown operation named "${operationName}".`
+    : 'The document has several operations: name the one to run with operationName.';
+  return new GraphQLError(message, {
+    extensions: { code: 'OPERATION_RESOLUTION_FAILURE', ...(httpStatus ? { http: { status: 400 } } : {}) },
+  });
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 export class OperationErrors extends Error {

@@ -16,6 +16,9 @@ describe('TokenService', () => {
     ['an unknown role', async () => sign({ sub: 'u', role: 'king' }), /role/],
     ['a citizen without iin', async () => sign({ sub: 'u', role: 'citizen' }), /iin/],
     ['an official without officialId', async () => sign({ sub: 'u', role: 'official' }), /officialId/],
+    ['a citizen whose iin fails the check digit', async () => sign({ sub: 'u', role: 'citizen', iin: '900101300028' }), /iin/],
+    ['a token without exp', async () => sign({ sub: 'u', role: 'admin' }, null), /no expiry/],
+    ['a token living longer than the limit', async () => sign({ sub: 'u', role: 'admin' }, '25h'), /too long/],
   ])('rejects %s as UNAUTHENTICATED', async (_name, make, message) => {
     const header = `Bearer ${await make()}`;
     await expect(tokens.verify(header)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(message) });
@@ -39,6 +42,11 @@ describe('TokenService', () => {
     await expect(tokens.verify(forged)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('refuses to mint a token living longer than the limit (npm run token uses this)', async () => {
+    await expect(new TokenService('unit-test-secret', 3600).mint({ sub: 'u', role: 'admin' }, '2h')).rejects.toThrow(/at most 3600 s/);
+    expect(await new TokenService('unit-test-secret', 3600).mint({ sub: 'u', role: 'admin' }, '1h')).toMatch(/^ey/);
+  });
+
   it('rejects a header that is not a bearer token', async () => {
     await expect(tokens.verify('Basic abc')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
@@ -53,10 +61,8 @@ describe('requireRole', () => {
   });
 });
 
-function sign(claims: Record<string, unknown>) {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(String(claims.sub))
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode('unit-test-secret'));
+function sign(claims: Record<string, unknown>, expiresIn: string | null = '1h') {
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(String(claims.sub));
+  if (expiresIn) jwt.setExpirationTime(expiresIn);
+  return jwt.sign(new TextEncoder().encode('unit-test-secret'));
 }

@@ -1,7 +1,8 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, decodeJwt, jwtVerify, errors as joseErrors } from 'jose';
 import type { AuthChecker } from 'type-graphql';
 import { Forbidden, Unauthenticated } from './errors';
+import { iinProblem } from './iin';
 
 /** Roles of ../shared/api.md plus `service`, used only between our own services. */
 export const ROLES = ['citizen', 'clerk', 'official', 'agency', 'admin', 'service'] as const;
@@ -32,12 +33,20 @@ const ALG = 'HS256';
 
 /** Verified tokens remembered per process; the same token string always verifies the same way until it expires. */
 const VERIFIED_CACHE_SIZE = 10_000;
+/** Default longest token life (AUTH_MAX_TOKEN_TTL). */
+export const DEFAULT_MAX_TOKEN_TTL_SECONDS = 24 * 3600;
+/** Clock skew tolerated between the issuer and us when checking how far ahead `exp` is. */
+const CLOCK_SKEW_SECONDS = 60;
 
 export class TokenService {
   private readonly key: KeyObject;
   private readonly verified = new Map<string, Omit<Principal, 'authorization'>>();
 
-  constructor(secret: string) {
+  /** `maxTtlSeconds`: a token must expire, and at most this far ahead (a stolen token is not good for years). */
+  constructor(
+    secret: string,
+    private readonly maxTtlSeconds = DEFAULT_MAX_TOKEN_TTL_SECONDS,
+  ) {
     this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
@@ -47,7 +56,14 @@ export class TokenService {
       .setSubject(claims.sub)
       .setIssuedAt()
       .setExpirationTime(expiresIn)
-      .sign(this.key);
+      .sign(this.key)
+      .then((token) => {
+        const { exp } = decodeJwt(token);
+        if (exp !== undefined && exp - Date.now() / 1000 > this.maxTtlSeconds) {
+          throw new Error(`A token may live at most ${this.maxTtlSeconds} s (AUTH_MAX_TOKEN_TTL); asked for ${expiresIn}`);
+        }
+        return token;
+      });
   }
 
   /** Returns the principal for a `Bearer` header; throws `Unauthenticated` for anything malformed or invalid. */
@@ -80,7 +96,11 @@ export class TokenService {
     if (!payload.sub || !ROLES.includes(role)) throw new Unauthenticated('The token has no valid sub and role');
     const iin = typeof payload.iin === 'string' ? payload.iin : undefined;
     const officialId = typeof payload.officialId === 'string' ? payload.officialId : undefined;
-    if (role === 'citizen' && !(iin && /^\d{12}$/.test(iin))) throw new Unauthenticated('A citizen token needs a 12-digit iin');
+    if (role === 'citizen' && !(iin && iinProblem(iin) === null)) throw new Unauthenticated('A citizen token needs a valid iin');
+    if (payload.exp === undefined) throw new Unauthenticated('The token has no expiry (exp)');
+    if (payload.exp - Date.now() / 1000 > this.maxTtlSeconds + CLOCK_SKEW_SECONDS) {
+      throw new Unauthenticated(`The token lives too long: at most ${this.maxTtlSeconds} s are accepted`);
+    }
     if ((role === 'clerk' || role === 'official') && !officialId) {
       throw new Unauthenticated(`A ${role} token needs an officialId`);
     }

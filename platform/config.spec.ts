@@ -18,6 +18,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DIRECTORY_CACHE_TTL_MS: '-1' })).toThrow(/DIRECTORY_CACHE_TTL_MS/);
   });
 
+  it('takes AUTH_MAX_TOKEN_TTL as seconds or with a unit, at least 15 minutes', () => {
+    expect(loadConfig({}).auth.maxTokenTtlSeconds).toBe(86400);
+    expect(loadConfig({ AUTH_MAX_TOKEN_TTL: '2h' }).auth.maxTokenTtlSeconds).toBe(7200);
+    expect(loadConfig({ AUTH_MAX_TOKEN_TTL: '3600' }).auth.maxTokenTtlSeconds).toBe(3600);
+    expect(() => loadConfig({ AUTH_MAX_TOKEN_TTL: '5m' })).toThrow(/AUTH_MAX_TOKEN_TTL/);
+    expect(() => loadConfig({ AUTH_MAX_TOKEN_TTL: 'forever' })).toThrow(/AUTH_MAX_TOKEN_TTL/);
+  });
+
   it('uses MySQL when DATABASE_URL is set', () => {
     expect(loadConfig({ DATABASE_URL: 'mysql://root@db:3306/shagym' }).database).toEqual({
       kind: 'mysql',

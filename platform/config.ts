@@ -15,6 +15,16 @@ const optionalUrl = (protocols: string[]) =>
     .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
       message: `must start with ${protocols.join(' or ')}`,
     });
+/** A duration: seconds, or a number with s, m, h or d (`24h`). */
+const duration = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((v) => /^\d+[smhd]?$/.test(v), { message: 'must be seconds or a number with s, m, h or d (e.g. 24h)' })
+    .transform((v) => Number.parseInt(v, 10) * ({ s: 1, m: 60, h: 3600, d: 86400 }[v.slice(-1)] ?? 1));
+/** At least the ten-minute life of the service tokens the gateway mints (platform/auth.ts, serviceTokenSource). */
+const MIN_TOKEN_TTL_SECONDS = 15 * 60;
 const optionalBool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .optional()
@@ -48,6 +58,17 @@ const envSchema = z
     QUERY_MAX_DEPTH: count(12),
     QUERY_MAX_FIELDS: count(1000),
     DIRECTORY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30000),
+    CORS_ORIGINS: z.string().optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http://', 'https://']),
+    OTEL_SERVICE_NAME: z.string().optional(),
+    TRUSTED_DOCUMENTS: z.string().optional(),
+    QUERY_MAX_TOKENS: count(5000),
+    HTTP_MAX_BODY_BYTES: count(1_000_000),
+    PLAN_CACHE_MAX_BYTES: count(32 * 1024 * 1024),
+    AUTH_MAX_TOKEN_TTL: duration('24h').refine((s) => s >= MIN_TOKEN_TTL_SECONDS, { message: 'must be at least 15m' }),
+    RATE_LIMIT_MUTATIONS_PER_MINUTE: count(120),
+    RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: count(600),
+    STATUS_MARK_POLL_MS: count(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -60,6 +81,9 @@ const envSchema = z
       });
     }
   });
+
+/** Every environment variable the services read (docker-compose's test checks its env against this list). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(envSchema.shape);
 
 export interface ServiceEndpoint {
   port: number;
@@ -76,7 +100,11 @@ export interface Config {
   status: ServiceEndpoint;
   database: { kind: 'sqlite'; dataDir: string } | { kind: 'mysql'; url: string };
   redisUrl?: string;
-  auth: { jwtSecret: string };
+  auth: {
+    jwtSecret: string;
+    /** Tokens must carry `exp`, at most this many seconds ahead (AUTH_MAX_TOKEN_TTL). */
+    maxTokenTtlSeconds: number;
+  };
   logLevel: string;
   seedDemoData: boolean;
   /** Gateway limits: WebSocket subscriptions and query size. */
@@ -91,9 +119,25 @@ export interface Config {
     subscriptionsPerUpstreamSocket: number;
     queryMaxDepth: number;
     queryMaxFields: number;
+    /** Lexical tokens of one document; the parser stops past it. */
+    queryMaxTokens: number;
+    /** An HTTP body or a WebSocket message, in bytes. */
+    maxBodyBytes: number;
+    /** The gateway's cache of query plans, in (estimated) bytes. */
+    planCacheMaxBytes: number;
   };
+  /** Per caller (user, or address when anonymous), per minute; Redis-shared when REDIS_URL is set. */
+  rateLimits: { mutationsPerMinute: number; wsConnectionsPerMinute: number };
   /** Directory read cache: entries live this long; 0 disables it. */
   directoryCache: { ttlMs: number };
+  /** Origins browser apps may call the gateway from; `'*'`: any (development default when `CORS_ORIGINS` is unset). */
+  cors: { origins: string[] | '*' };
+  /** OpenTelemetry: traces are exported over OTLP/HTTP only when `otlpEndpoint` is set. */
+  telemetry: { otlpEndpoint?: string; serviceName?: string };
+  /** Path of a persisted-documents manifest (sha256 → document); when set, the gateway runs only those. */
+  trustedDocuments?: string;
+  /** Status reads new marks from the database this often (per process), whatever happens to pub/sub notices. */
+  statusMarkPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -130,7 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'mysql', url: e.DATABASE_URL }
       : { kind: 'sqlite', dataDir: path.resolve(e.DATA_DIR) },
     redisUrl: e.REDIS_URL,
-    auth: { jwtSecret: e.AUTH_JWT_SECRET || DEV_JWT_SECRET },
+    auth: { jwtSecret: e.AUTH_JWT_SECRET || DEV_JWT_SECRET, maxTokenTtlSeconds: e.AUTH_MAX_TOKEN_TTL },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     seedDemoData: seed.data ?? e.NODE_ENV !== 'production',
     limits: {
@@ -144,7 +188,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       subscriptionsPerUpstreamSocket: e.WS_SUBSCRIPTIONS_PER_UPSTREAM_SOCKET,
       queryMaxDepth: e.QUERY_MAX_DEPTH,
       queryMaxFields: e.QUERY_MAX_FIELDS,
+      queryMaxTokens: e.QUERY_MAX_TOKENS,
+      maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
+      planCacheMaxBytes: e.PLAN_CACHE_MAX_BYTES,
+    },
+    rateLimits: {
+      mutationsPerMinute: e.RATE_LIMIT_MUTATIONS_PER_MINUTE,
+      wsConnectionsPerMinute: e.RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE,
     },
     directoryCache: { ttlMs: e.DIRECTORY_CACHE_TTL_MS },
+    cors: { origins: corsOrigins(e.CORS_ORIGINS, e.NODE_ENV) },
+    telemetry: { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME || undefined },
+    trustedDocuments: e.TRUSTED_DOCUMENTS?.trim() ? path.resolve(e.TRUSTED_DOCUMENTS.trim()) : undefined,
+    statusMarkPollMs: e.STATUS_MARK_POLL_MS,
   };
+}
+
+/** `CORS_ORIGINS`: comma-separated origins, or `*`; unset means any origin in development and test, none in production. */
+function corsOrigins(value: string | undefined, env: Config['env']): string[] | '*' {
+  const list = (value ?? '')
+    .split(',')
+    .map((o) => o.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+  if (list.includes('*')) return '*';
+  if (list.length === 0) return env === 'production' ? [] : '*';
+  return list;
 }

@@ -85,7 +85,8 @@ export function dataSourceOptions(config: Config, def: DatabaseDefinition, flavo
     ...loc,
     entities: def.entities,
     migrations: def.migrations,
-    migrationsRun: true,
+    // Run by openDatabase under a lock: instances starting together on a fresh database would race otherwise.
+    migrationsRun: false,
     synchronize: false,
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
@@ -100,15 +101,55 @@ export async function openDatabase(config: Config, def: DatabaseDefinition): Pro
   else flavor = await ensureMysqlDatabase(mysqlLocation(config.database.url, def.service));
   const ds = new DataSource(dataSourceOptions(config, def, flavor));
   await ds.initialize();
+  if (config.database.kind === 'mysql') {
+    try {
+      await runMigrationsLocked(ds, mysqlLocation(config.database.url, def.service).database);
+    } catch (err) {
+      await ds.destroy();
+      throw err;
+    }
+  }
   return ds;
 }
 
-export async function isDatabaseUp(ds: DataSource): Promise<boolean> {
+/** How long an instance waits for another one's migrations before giving up on starting. */
+const MIGRATION_LOCK_TIMEOUT_S = 120;
+
+/**
+ * Runs pending migrations holding a server-wide named lock (`GET_LOCK`, MySQL and MariaDB) for the service's
+ * database, on one connection kept for the whole run: of several instances starting together on a fresh database
+ * one migrates and the others wait, then find nothing pending (before, one exited with `Table … already exists`).
+ * The lock is released when the connection ends, so a migrator killed midway does not block the others.
+ */
+export async function runMigrationsLocked(ds: DataSource, database: string): Promise<void> {
+  const lockName = `shagym.migrations.${database}`.slice(0, 64);
+  const runner = ds.createQueryRunner();
+  await runner.connect();
   try {
-    await ds.query('SELECT 1');
-    return true;
+    const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS got', [lockName, MIGRATION_LOCK_TIMEOUT_S])) as { got: number | null }[];
+    if (Number(row?.got) !== 1) throw new Error(`Could not take the migration lock ${lockName} within ${MIGRATION_LOCK_TIMEOUT_S} s`);
+    try {
+      await ds.runMigrations();
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [lockName]).catch(() => undefined);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Whether the database answers `SELECT 1` within `timeoutMs` (a dead server must not stall `/health`). */
+export async function isDatabaseUp(ds: DataSource, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      ds.query('SELECT 1').then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+    ]);
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

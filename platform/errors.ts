@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'RATE_LIMITED';
 
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -46,9 +47,19 @@ export class Conflict extends AppError {
   }
 }
 
-/** A dependency did not answer; the request changed nothing and may be retried. */
+/**
+ * A dependency did not answer; the request may be retried. `outcome` says whether it changed nothing
+ * (`NOT_APPLIED`, the default) or may have committed (`UNKNOWN`: retry with the same idempotency key).
+ */
 export class ServiceUnavailable extends AppError {
-  constructor(message: string) {
-    super('SERVICE_UNAVAILABLE', message, { retryable: true });
+  constructor(message: string, outcome: 'NOT_APPLIED' | 'UNKNOWN' = 'NOT_APPLIED') {
+    super('SERVICE_UNAVAILABLE', message, { retryable: true, outcome });
+  }
+}
+
+/** Too many requests from one caller: `retryAfter` seconds to wait (the gateway's per-caller limits). */
+export class RateLimited extends AppError {
+  constructor(retryAfterSeconds: number, extra: Record<string, unknown> = {}) {
+    super('RATE_LIMITED', `Too many requests: try again in ${retryAfterSeconds} s`, { retryAfter: retryAfterSeconds, ...extra });
   }
 }

@@ -26,6 +26,9 @@ export interface ComplaintFiledEvent {
   acceptedBodyId?: string | null;
   /** Surname, name, patronymic: status masks them in the notes the agency reads (depersonalised view). */
   applicantNames?: (string | null)[];
+  /** W3C trace context of the request that caused the event (only when tracing is on; see platform/tracing.ts). */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 /**
@@ -43,6 +46,9 @@ export interface ComplaintHandlerChangedEvent {
   fromBodyId: string | null;
   toHandlerId: string;
   toBodyId: string | null;
+  /** W3C trace context (only when tracing is on; see platform/tracing.ts). */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 /**
@@ -57,6 +63,9 @@ export interface ComplaintStatusChangedEvent {
   status: StatusMarkKind;
   reviewDueOn: string | null;
   closedOn: string | null;
+  /** W3C trace context (only when tracing is on; see platform/tracing.ts). */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export type ServiceEvent = ComplaintFiledEvent | ComplaintHandlerChangedEvent | ComplaintStatusChangedEvent;

@@ -1,3 +1,5 @@
+import { groupCommitBatchSize } from './metrics';
+
 /**
  * Group commit: writes submitted while a transaction is in flight wait for it, then commit together in the next
  * one. A lone write commits at once (no added latency); under load one transaction carries many writes, so the
@@ -39,6 +41,7 @@ export class GroupCommit<T> {
   }
 
   private async run(batch: GroupCommit<T>['queue']): Promise<void> {
+    groupCommitBatchSize.observe(batch.length);
     try {
       await this.commit(batch.map((b) => b.item));
       for (const b of batch) b.resolve();

@@ -2,9 +2,21 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { QueryPrecheck } from './limits-precheck';
 import type { Logger } from './logger';
+import { requestErrorAnswer } from './media-type';
+import { sendMetrics } from './metrics';
+import { contextFrom, inRequestSpan, inSpan, SpanKind } from './tracing';
 
-const MAX_BODY_BYTES = 1_000_000;
+/** Default cap of a request body (config: HTTP_MAX_BODY_BYTES). */
+export const MAX_BODY_BYTES = 1_000_000;
+/**
+ * A body past the cap is read on (and thrown away) up to this many times the cap, so the client, still sending,
+ * receives the 413 instead of a connection reset; past that the connection is cut.
+ */
+const DRAIN_FACTOR = 8;
+/** Media types a POST to /graphql may carry (compared case-insensitively, parameters ignored). */
+const GRAPHQL_POST_MEDIA_TYPES = new Set(['application/json', 'application/graphql-response+json']);
 /** Most operations one batched request may carry. */
 const MAX_BATCH = 100;
 
@@ -15,6 +27,10 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   host: string;
   port: number;
   logger: Logger;
+  /** Largest request body in bytes (default MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
+  /** Checks an operation's text before Apollo Server does any work on it (size limits); an error is answered 400. */
+  precheck?: QueryPrecheck;
   apollo: ApolloServerOptions<C>;
   /** Serve batched requests (a JSON array of operations); `operation` is then set for each one's context. */
   acceptBatches?: boolean;
@@ -22,10 +38,14 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   context: (req: IncomingMessage, operation?: unknown) => Promise<C>;
   /** Named checks; `/health` answers 200 only when every one is true. */
   health: () => Promise<Record<string, boolean>>;
+  /** Dependencies whose loss degrades but does not stop the service (Redis): reported, never a 503. */
+  softHealth?: () => Record<string, boolean>;
   /** Extra routes, e.g. `POST /internal/events`. */
   routes?: Record<string, RouteHandler>;
   /** Attaches more to the HTTP server (WebSockets); its dispose runs first on stop. */
   attach?: (server: http.Server) => { dispose(): Promise<void> };
+  /** Runs first on every request (CORS); returns true when it answered the request itself. */
+  onRequest?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface RunningServer {
@@ -37,26 +57,51 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** An HTTP-level refusal, answered as a GraphQL-shaped error `{ errors: [{ message, extensions: { code } }] }`. */
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code = HTTP_ERROR_CODES[status] ?? 'BAD_REQUEST',
+  ) {
     super(message);
   }
 }
 
-export function readBody(req: IncomingMessage): Promise<string> {
+const HTTP_ERROR_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  500: 'INTERNAL_SERVER_ERROR',
+};
+
+/**
+ * Reads a request body of at most `maxBytes`. A larger one is refused with 413 once the client has finished sending
+ * (the rest is read and dropped, up to DRAIN_FACTOR times the cap), so the client gets the answer, not a reset.
+ */
+export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = () => new HttpError(413, `The request body is larger than ${maxBytes} bytes`);
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, 'Request body is too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= maxBytes) chunks.push(c);
+      else if (chunks.length > 0) chunks.length = 0;
+      if (size > maxBytes * DRAIN_FACTOR) {
+        req.pause();
+        reject(tooLarge());
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > maxBytes ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
+}
+
+/** The media type of a Content-Type header, lower-cased without parameters (`APPLICATION/JSON; charset=utf-8` → `application/json`). */
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0].trim().toLowerCase();
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -74,9 +119,11 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 }
 
 function parseBody(req: IncomingMessage, text: string): unknown {
-  if (req.method !== 'POST' || text === '') return undefined;
-  const type = req.headers['content-type'] ?? '';
-  if (!type.includes('application/json') && !type.includes('application/graphql-response+json')) return text;
+  if (req.method !== 'POST') return undefined;
+  if (!GRAPHQL_POST_MEDIA_TYPES.has(mediaType(req.headers['content-type']))) {
+    throw new HttpError(415, 'A POST to /graphql must have Content-Type: application/json');
+  }
+  if (text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -87,6 +134,12 @@ function parseBody(req: IncomingMessage, text: string): unknown {
 /** Apollo Server on a plain node HTTP server: `/graphql`, `/health`, extra routes, graceful shutdown. */
 export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLServerOptions<C>): Promise<RunningServer> {
   const httpServer = http.createServer();
+  const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  /** The operation text of a POST body or a GET query string, through `opts.precheck`. */
+  const precheck = (body: unknown, url?: URL) => {
+    const query = (body as { query?: unknown } | undefined)?.query ?? url?.searchParams.get('query');
+    return typeof query === 'string' && opts.precheck ? opts.precheck(query) : null;
+  };
   httpServer.keepAliveTimeout = 65_000;
   const attached = opts.attach?.(httpServer);
   const apollo = new ApolloServer<C>({
@@ -98,30 +151,55 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
   await apollo.start();
 
   httpServer.on('request', (req, res) => {
-    handle(req, res).catch((err) => {
-      const status = err instanceof HttpError ? err.status : 500;
-      if (status === 500) opts.logger.error({ err }, 'request failed');
-      if (!res.headersSent) sendJson(res, status, { error: status === 500 ? 'Internal error' : err.message });
-      else res.end();
+    inRequestSpan(opts.name, req, res, () => handle(req, res)).catch((err) => {
+      const known = err instanceof HttpError ? err : undefined;
+      if (!known) opts.logger.error({ err }, 'request failed');
+      if (res.headersSent) return void res.end();
+      // After a refused body the connection is closed: what is left of it is not read.
+      if (known?.status === 413) res.setHeader('connection', 'close');
+      sendJson(res, known?.status ?? 500, {
+        errors: [{ message: known?.message ?? 'Internal error', extensions: { code: known?.code ?? 'INTERNAL_SERVER_ERROR' } }],
+      });
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (opts.onRequest?.(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/metrics' && req.method === 'GET') return sendMetrics(res);
     if (url.pathname === '/health') {
       const checks = await opts.health();
       const ok = Object.values(checks).every(Boolean);
-      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', service: opts.name, checks });
+      const soft = opts.softHealth?.() ?? {};
+      // e.g. `dependencies: { database: "down", redis: "up" }`: what an operator (or a load balancer) needs to know.
+      const dependencies = Object.fromEntries(Object.entries({ ...checks, ...soft }).map(([k, up]) => [k, up ? 'up' : 'down']));
+      const degraded = ok && !Object.values(soft).every(Boolean);
+      return sendJson(res, ok ? 200 : 503, {
+        status: ok ? (degraded ? 'degraded' : 'ok') : 'unavailable',
+        service: opts.name,
+        checks,
+        dependencies,
+      });
     }
     const route = opts.routes?.[`${req.method} ${url.pathname}`];
-    if (route) return route(req, res, await readBody(req));
-    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found' });
+    if (route) return route(req, res, await readBody(req, maxBodyBytes));
+    if (url.pathname !== '/graphql') throw new HttpError(404, 'Not found');
 
-    const body = parseBody(req, await readBody(req));
-    const httpGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers: toHeaderMap(req), search: url.search, body };
+    const body = parseBody(req, await readBody(req, maxBodyBytes));
+    const headers = toHeaderMap(req);
+    // The media type was checked above, case-insensitively; Apollo Server compares it as written.
+    if (req.method === 'POST') headers.set('content-type', 'application/json');
+    const httpGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
     if (Array.isArray(body)) {
       if (!opts.acceptBatches) throw new HttpError(400, 'Batched requests are not accepted here: send one operation per request');
       return runBatch(req, res, httpGraphQLRequest, body);
+    }
+    const refused = precheck(body, url);
+    if (refused) {
+      const answer = requestErrorAnswer(req.headers.accept);
+      const text = JSON.stringify({ errors: [refused.toJSON()] });
+      res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(text) });
+      return void res.end(text);
     }
     const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => opts.context(req) });
     for (const [key, value] of result.headers) res.setHeader(key, value);
@@ -146,10 +224,19 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
     }
     const answers = await Promise.all(
       operations.map(async (operation) => {
-        const result = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { ...request, body: operation },
-          context: () => opts.context(req, operation),
-        });
+        const refused = precheck(operation);
+        if (refused) return JSON.stringify({ errors: [refused.toJSON()] });
+        // Each operation of a batch carries its caller's trace context (gateway/subgraph-batcher.ts).
+        const traced = (operation as { extensions?: { traceparent?: unknown } } | null)?.extensions;
+        const result = await inSpan(
+          'graphql operation',
+          { parent: traced?.traceparent ? contextFrom(traced) : undefined, kind: SpanKind.SERVER, attributes: { 'shagym.service': opts.name } },
+          () =>
+            apollo.executeHTTPGraphQLRequest({
+              httpGraphQLRequest: { ...request, body: operation },
+              context: () => opts.context(req, operation),
+            }),
+        );
         return result.body.kind === 'complete' ? result.body.string : '{"errors":[{"message":"incremental delivery is not served in a batch"}]}';
       }),
     );

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { traceHeaders, tracingEnabled } from './tracing';
 
 export interface JsonResponse<T> {
   status: number;
@@ -44,7 +45,9 @@ export function postJson<T>(
   { timeoutMs = 5000, idempotent = false }: PostOptions = {},
 ): Promise<JsonResponse<T>> {
   const target = typeof url === 'string' ? new URL(url) : url;
-  return send<T>(target, JSON.stringify(payload), headers, timeoutMs, idempotent);
+  // Service-to-service calls carry the caller's trace context (nothing when tracing is off); explicit headers win.
+  const traced = tracingEnabled() ? { ...traceHeaders(), ...headers } : headers;
+  return send<T>(target, JSON.stringify(payload), traced, timeoutMs, idempotent);
 }
 
 function send<T>(

@@ -1,3 +1,5 @@
+import { readCacheLookups } from './metrics';
+
 export interface ReadCacheOptions {
   /** How long an entry is served; 0 disables the cache (nothing is ever stored). */
   ttlMs: number;
@@ -46,11 +48,12 @@ export class ReadCache {
 
   get<T>(key: string): T | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
+    if (!entry) return miss();
     if (entry.expiresAt <= this.now()) {
       this.entries.delete(key);
-      return undefined;
+      return miss();
     }
+    readCacheLookups.inc(HIT);
     return entry.value as T;
   }
 
@@ -71,4 +74,11 @@ export class ReadCache {
     this.set(key, value, readUnder);
     return value;
   }
+}
+
+const HIT = { result: 'hit' };
+const MISS = { result: 'miss' };
+function miss(): undefined {
+  readCacheLookups.inc(MISS);
+  return undefined;
 }

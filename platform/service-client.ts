@@ -20,6 +20,11 @@ export async function callService<T>(
   try {
     ({ body } = await postJson<GraphQLResponse<T>>(url, { query, variables }, { authorization }, { timeoutMs, idempotent: !isMutation(query) }));
   } catch (err) {
+    // A mutation whose request may have reached the service before the link failed may have been applied there.
+    const refused = (err as { code?: string }).code === 'ECONNREFUSED';
+    if (isMutation(query) && !refused) {
+      throw new ServiceUnavailable(`${new URL(url).host} did not answer (${(err as Error).message}); the outcome is unknown`, 'UNKNOWN');
+    }
     throw new ServiceUnavailable(`${new URL(url).host} did not answer (${(err as Error).message}); nothing was saved, try again`);
   }
   const error = body.errors?.[0];

@@ -7,11 +7,16 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { operationCaller, TokenService, type AuthState } from './auth';
+import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { isDatabaseUp, openDatabase, type DatabaseDefinition } from './database';
 import { formatError } from './format-error';
 import { startGraphQLServer, type RouteHandler, type RunningServer } from './http-server';
 import { createLogger, type Logger } from './logger';
+import { addSource, dbPoolGauges, metricsPlugin } from './metrics';
+import { traceSql } from './tracing';
+import { limitsPrecheck } from './limits-precheck';
+import { limitParseOptions, queryLimitsRule, subgraphLimitsOf } from './query-limits';
 import type http from 'node:http';
 
 export interface SubgraphRuntime {
@@ -19,6 +24,8 @@ export interface SubgraphRuntime {
   db: DataSource;
   logger: Logger;
   tokens: TokenService;
+  /** "Now" for every legal term (`systemClock` unless a test injects one). */
+  clock: Clock;
 }
 
 export interface SubgraphDefinition<C> {
@@ -28,7 +35,9 @@ export interface SubgraphDefinition<C> {
   /** Per-request context from the authenticated caller. */
   context: (runtime: SubgraphRuntime, auth: AuthState, req: IncomingMessage) => C;
   /** Runs once the database is open, before the server listens (seeding, background workers). */
-  onStart?: (runtime: SubgraphRuntime) => Promise<{ stop?: () => Promise<void>; routes?: Record<string, RouteHandler> } | void>;
+  onStart?: (
+    runtime: SubgraphRuntime,
+  ) => Promise<{ stop?: () => Promise<void>; routes?: Record<string, RouteHandler>; softHealth?: () => Record<string, boolean> } | void>;
   attach?: (runtime: SubgraphRuntime, schema: GraphQLSchema) => (server: http.Server) => { dispose(): Promise<void> };
 }
 
@@ -40,10 +49,25 @@ export interface RunningSubgraph extends RunningServer {
 }
 
 /** Opens the subgraph's database and serves its schema on its port. */
-export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>, config: Config): Promise<RunningSubgraph> {
+export async function startSubgraph<C extends object>(
+  def: SubgraphDefinition<C>,
+  config: Config,
+  options: { clock?: Clock } = {},
+): Promise<RunningSubgraph> {
   const logger = createLogger(config.logLevel, def.name);
   const db = await openDatabase(config, def.database);
-  const runtime: SubgraphRuntime = { config, db, logger, tokens: new TokenService(config.auth.jwtSecret) };
+  const clock = options.clock ?? systemClock;
+  const runtime: SubgraphRuntime = {
+    config,
+    db,
+    logger,
+    tokens: new TokenService(config.auth.jwtSecret, config.auth.maxTokenTtlSeconds),
+    clock,
+  };
+  const l = config.limits;
+  const limits = subgraphLimitsOf(config);
+  traceSql(db, def.name);
+  const removePoolGauge = addSource(dbPoolGauges, () => poolUse(db, def.name));
   try {
     const schema = await def.buildSchema();
     const started = (await def.onStart?.(runtime)) || {};
@@ -52,14 +76,21 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
       host: config.host,
       port: config[def.name].port,
       logger,
+      maxBodyBytes: l.maxBodyBytes,
+      precheck: limitsPrecheck([queryLimitsRule(limits)], limitParseOptions(limits)),
       apollo: {
         schema,
         formatError: formatError(config, logger),
         introspection: config.env !== 'production',
+        hideSchemaDetailsFromClientErrors: config.env === 'production',
+        // Limits of its own (the gateway's are not the only way in): tokens at parse, then depth and fields.
+        parseOptions: limitParseOptions(limits),
+        validationRules: [queryLimitsRule(limits)],
         plugins: [
           // No cache hints are used, and the default cache-control plugin wraps every field resolver.
           ApolloServerPluginCacheControlDisabled(),
           ApolloServerPluginInlineTraceDisabled(),
+          metricsPlugin(def.name),
           ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
         ],
       },
@@ -71,6 +102,7 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
         return { ...def.context(runtime, auth, req), auth };
       },
       health: async () => ({ database: await isDatabaseUp(db) }),
+      softHealth: started.softHealth,
       routes: started.routes,
       attach: def.attach?.(runtime, schema),
     });
@@ -81,17 +113,38 @@ export async function startSubgraph<C extends object>(def: SubgraphDefinition<C>
         runtime.config = { ...runtime.config, intake, directory, status };
       },
       stop: async () => {
-        logger.debug('stopping background work');
-        await started.stop?.();
+        // In-flight requests finish first (they may still need the workers: a filing kicks the outbox relay, a mark
+        // is published); live subscriptions are closed and resume on another instance from their last cursor.
         logger.debug('draining the HTTP server');
         await server.stop();
+        logger.debug('stopping background work');
+        await started.stop?.();
         logger.debug('closing the database');
+        removePoolGauge();
         if (db.isInitialized) await db.destroy();
         logger.debug('stopped');
       },
     };
   } catch (err) {
+    removePoolGauge();
     await db.destroy();
     throw err;
   }
+}
+
+/** Connections of a MySQL/MariaDB pool by state (mysql2 keeps them in lists of its own); none for SQLite. */
+function poolUse(db: DataSource, service: string) {
+  const pool = (db.driver as { pool?: Record<string, unknown> }).pool;
+  if (!pool) return [];
+  const size = (list: unknown) => {
+    const l = list as { length?: number; size?: () => number } | undefined;
+    return typeof l?.length === 'number' ? l.length : typeof l?.size === 'function' ? l.size() : 0;
+  };
+  const all = size(pool._allConnections);
+  const free = size(pool._freeConnections);
+  return [
+    { labels: { service, state: 'used' }, value: all - free },
+    { labels: { service, state: 'free' }, value: free },
+    { labels: { service, state: 'queued' }, value: size(pool._connectionQueue) },
+  ];
 }

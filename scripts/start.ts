@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../platform/config';
 import type { RunningServer } from '../platform/http-server';
 import { startSubgraph } from '../platform/subgraph-server';
+import { flushTracing, startTracing } from '../platform/tracing';
 import { startGateway } from '../gateway';
 import { SUBGRAPHS } from '../subgraphs';
 import { startSystem } from './system';
@@ -10,6 +11,8 @@ import { startSystem } from './system';
 async function main() {
   const config = loadConfig();
   const only = process.argv[2];
+  // Before anything else starts, so every logger and span sees the SDK (a no-op without OTEL_EXPORTER_OTLP_ENDPOINT).
+  startTracing(config.telemetry, only ? `shagym-${only}` : 'shagym');
   let stop: () => Promise<void>;
   if (!only) {
     const system = await startSystem(config);
@@ -38,7 +41,9 @@ async function main() {
         console.error('Shutdown took longer than 30 s; exiting anyway');
         process.exit(1);
       }, 30_000).unref();
-      stop().then(
+      stop()
+        .then(() => flushTracing())
+        .then(
         () => process.exit(0),
         (err) => {
           console.error(err);

@@ -1,3 +1,4 @@
+import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config';
 import { startSubgraph, type RunningSubgraph } from '../platform/subgraph-server';
 import { startGateway, type RunningGateway } from '../gateway';
@@ -15,12 +16,12 @@ export interface RunningSystem {
  * The composition root, for `npm start` and for tests: every subgraph, then the gateway on top.
  * Ports of 0 pick free ports; the services learn each other's real URLs as they start.
  */
-export async function startSystem(config: Config): Promise<RunningSystem> {
+export async function startSystem(config: Config, options: { clock?: Clock } = {}): Promise<RunningSystem> {
   const started: Partial<Record<SubgraphName, RunningSubgraph>> = {};
   let cfg = config;
   try {
     for (const s of SUBGRAPHS) {
-      const server = await startSubgraph(s.define() as never, cfg);
+      const server = await startSubgraph(s.define() as never, cfg, options);
       started[s.name] = server;
       cfg = { ...cfg, [s.name]: { port: server.port, url: server.url } };
     }

@@ -21,4 +21,24 @@ onMysql('MySQL migrations', () => {
       await dropMysqlDatabase(url.toString(), def.service);
     }
   });
+
+  it.each([intakeDatabase, directoryDatabase, statusDatabase])(
+    'let four $service instances start together on a fresh database: one migrates, the others wait',
+    async (def) => {
+      const url = new URL(mysqlUrl!);
+      url.pathname = `/shagym_race${process.pid}`;
+      const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url.toString() });
+      const opened = await Promise.allSettled([1, 2, 3, 4].map(() => openDatabase(config, def)));
+      try {
+        expect(opened.filter((o) => o.status === 'rejected')).toEqual([]);
+        const ds = (opened[0] as PromiseFulfilledResult<import('typeorm').DataSource>).value;
+        const applied = (await ds.query('SELECT name FROM migrations')) as { name: string }[];
+        expect(new Set(applied.map((m) => m.name)).size).toBe(applied.length);
+        expect(applied.length).toBeGreaterThan(0);
+      } finally {
+        for (const o of opened) if (o.status === 'fulfilled') await o.value.destroy();
+        await dropMysqlDatabase(url.toString(), def.service);
+      }
+    },
+  );
 });

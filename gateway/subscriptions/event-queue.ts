@@ -1,4 +1,8 @@
 import type { ExecutionResult } from 'graphql';
+import { subscriptionEvents } from '../../platform/metrics';
+
+const DELIVERED = { result: 'delivered' };
+const DROPPED = { result: 'dropped' };
 
 export interface EventQueueOptions {
   /** Results waiting for a slow client; past this the subscription ends with `overflowResult`. */
@@ -23,17 +27,20 @@ export class EventQueue implements AsyncIterableIterator<ExecutionResult> {
   push(result: ExecutionResult): void {
     if (this.done || this.endAfterDrain) return;
     if (this.waiting) {
+      subscriptionEvents.inc(DELIVERED);
       const w = this.waiting;
       this.waiting = undefined;
       w({ value: result, done: false });
       return;
     }
     if (this.items.length >= this.opts.capacity) {
+      subscriptionEvents.inc(DROPPED, this.items.length + 1);
       this.items.length = 0;
       this.items.push(this.opts.overflowResult());
       this.end();
       return;
     }
+    subscriptionEvents.inc(DELIVERED);
     this.items.push(result);
   }
 

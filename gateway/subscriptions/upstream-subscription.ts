@@ -12,6 +12,8 @@ export interface ResumePolicy {
 
 export interface UpstreamHandlers {
   event(result: ExecutionResult): void;
+  /** Where the stream starts (the subgraph's `extensions.startCursor`), once, before any event. */
+  start?(cursor: string): void;
   /** The stream cannot go on: errors to show the client, then the end. */
   fail(errors: GraphQLFormattedError[]): void;
   complete(): void;
@@ -23,12 +25,18 @@ const FINAL_CLOSE_CODES = new Set([4400, 4401, 4403, 4406, 4409, 4429, 4500]);
 /**
  * One subscription to a subgraph. When the connection drops it resubscribes from the last delivered cursor with
  * bounded, backed-off retries, so the client sees every event once and in order.
+ *
+ * A resumable stream opened without `after` is pinned at its first subscribe: the gateway asks the subgraph
+ * (`extensions.pinStart`) for the cursor the stream starts at and, until an event moves it, resumes from that
+ * cursor; without it a restart of the subgraph before the first event would start again at "now" and skip the
+ * marks committed in between.
  */
 export class UpstreamSubscription {
   private unsubscribe?: () => void;
   private finishCurrent?: () => boolean;
   private lastCursor: string | null;
   private attempts = 0;
+  private startAnnounced = false;
   private timer?: NodeJS.Timeout;
   private closed = false;
 
@@ -63,16 +71,34 @@ export class UpstreamSubscription {
       return true;
     };
     this.finishCurrent = finish;
+    let transient: GraphQLFormattedError[] | undefined;
     const unsubscribe = lease.client.subscribe<Record<string, unknown>>(
       {
         query: this.op.query,
         operationName: this.op.operationName,
         variables: this.op.variables(this.lastCursor),
-        extensions: this.authorization ? { authorization: this.authorization } : {},
+        extensions: {
+          ...(this.authorization ? { authorization: this.authorization } : {}),
+          ...(this.op.resumable ? { pinStart: true } : {}),
+        },
       },
       {
         next: (result) => {
           if (this.closed) return;
+          const startCursor = result.data == null && !result.errors ? (result.extensions as { startCursor?: unknown } | undefined)?.startCursor : undefined;
+          if (typeof startCursor === 'string') {
+            this.lastCursor ??= startCursor;
+            if (!this.startAnnounced) {
+              this.startAnnounced = true;
+              this.handlers.start?.(this.lastCursor);
+            }
+            return;
+          }
+          if (result.data == null && result.errors?.length && result.errors.every((e) => e.extensions?.retryable === true)) {
+            // The subgraph could not open the stream for now (its database is away): resume after its `complete`.
+            transient = result.errors as GraphQLFormattedError[];
+            return;
+          }
           const cursor = this.op.cursorOf(result.data as Record<string, any>);
           if (cursor) this.lastCursor = cursor;
           this.attempts = 0;
@@ -84,6 +110,7 @@ export class UpstreamSubscription {
         },
         complete: () => {
           if (!finish() || this.closed) return;
+          if (transient) return this.onError(transient);
           this.close();
           this.handlers.complete();
         },
@@ -104,7 +131,8 @@ export class UpstreamSubscription {
   }
 
   private onError(err: unknown): void {
-    if (Array.isArray(err)) {
+    const transient = Array.isArray(err) && err.length > 0 && err.every((e: GraphQLFormattedError) => e.extensions?.retryable === true);
+    if (Array.isArray(err) && !transient) {
       // The subgraph refused the operation (validation, authorisation): final.
       this.close();
       return this.handlers.fail(err as GraphQLFormattedError[]);

@@ -1,12 +1,17 @@
 import type http from 'node:http';
-import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { getVariableValues, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Principal, TokenService } from '../../platform/auth';
 import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
+import { contextFrom, inSpan, SpanKind, tracingEnabled } from '../../platform/tracing';
+import type { TrustedDocuments } from '../trusted-documents';
+import { callerKey } from '../caller-key';
+import { rootFieldCount } from '../mutation-count';
 import type { GatewayContext } from '../gateway.context';
+import { rateLimitedError, type CallerRateLimits } from '../rate-limits';
 import { OperationErrors, type PlannedOperation, type SupergraphPlanner } from '../supergraph-planner';
 import { EventQueue } from './event-queue';
 import type { GatewayStats } from './gateway-stats';
@@ -33,6 +38,10 @@ interface OperationState {
   operationName?: string | null;
   context: GatewayContext;
   connection: ConnectionState;
+  /** The client's trace context (`extensions.traceparent` of the subscribe message), when tracing is on. */
+  trace?: import('@opentelemetry/api').Context;
+  /** The client asked to be told where its stream starts (`extensions.pinStart`). */
+  pinStart?: boolean;
 }
 
 type Extra = { socket: import('ws').WebSocket; request: http.IncomingMessage; state?: ConnectionState };
@@ -45,6 +54,11 @@ export interface WebSocketGatewayOptions {
   limits: SubscriptionLimits;
   stats: GatewayStats;
   logger: Logger;
+  /** CORS for the upgrade: a browser's `Origin` must be allowed (gateway/cors.ts); refused with 403 otherwise. */
+  allowsOrigin?: (origin: string | undefined) => boolean;
+  /** Operation safelist (gateway/trusted-documents.ts): only these documents run. */
+  trustedDocuments?: TrustedDocuments;
+  rateLimits: CallerRateLimits;
 }
 
 const error = (message: string, code: string, extra: Record<string, unknown> = {}) =>
@@ -57,14 +71,33 @@ const error = (message: string, code: string, extra: Record<string, unknown> = {
  */
 export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatewayOptions): { dispose(): Promise<void> } {
   const { limits, stats } = opts;
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wss = new WebSocketServer({
+    server,
+    path: '/graphql',
+    // A message is capped like an HTTP body (the `ws` default would take 100 MiB).
+    maxPayload: limits.maxBodyBytes,
+    // CORS first (a browser's Origin must be allowed, gateway/cors.ts: 403 otherwise), then connection attempts per
+    // address and minute: past the limit the upgrade is answered 429 with Retry-After.
+    verifyClient: (info, done) => {
+      if (opts.allowsOrigin && !opts.allowsOrigin(info.req.headers.origin)) return done(false, 403, 'Origin not allowed');
+      opts.rateLimits.consume('connection', info.req.socket.remoteAddress ?? 'unknown').then(
+        (limited) =>
+          limited
+            ? done(false, 429, 'Too many connection attempts', { 'Retry-After': String(limited.retryAfterSeconds) })
+            : done(true),
+        () => done(true),
+      );
+    },
+  });
   const perUser = new Map<string, number>();
 
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
       connectionInitWaitTimeout: limits.connectionInitWaitTimeoutMs,
       onConnect: async (ctx) => {
-        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
+        const given = ctx.connectionParams?.authorization;
+        if (given !== undefined && given !== null && typeof given !== 'string') return false; // 4403 Forbidden
+        const authorization = typeof given === 'string' ? given : undefined;
         let principal: Principal | null = null;
         if (authorization) {
           try {
@@ -73,7 +106,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
             return false; // graphql-ws closes with 4403 Forbidden
           }
         }
-        const userKey = principal ? `${principal.role}:${principal.sub}` : `anonymous:${ctx.extra.request.socket.remoteAddress}`;
+        const userKey = callerKey(principal, ctx.extra.request.socket.remoteAddress);
         if (stats.downstreamConnections >= limits.connectionsTotal) {
           ctx.extra.socket.close(CloseCode.TooManyInitialisationRequests, 'The gateway is at its connection limit');
           return false;
@@ -104,10 +137,17 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
       onComplete: (ctx, id) => {
         ctx.extra.state?.subscriptionIds.delete(id);
       },
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const connection = ctx.extra.state!;
         if (connection.principal?.exp && connection.principal.exp * 1000 <= Date.now()) {
           return [error('The token has expired; reconnect with a fresh one', 'UNAUTHENTICATED')];
+        }
+        if (opts.trustedDocuments) {
+          try {
+            payload = { ...payload, query: opts.trustedDocuments.resolve(payload) };
+          } catch (err) {
+            return [err as GraphQLError];
+          }
         }
         let planned: PlannedOperation;
         try {
@@ -115,6 +155,20 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
         } catch (err) {
           if (err instanceof OperationErrors) return err.errors;
           return [error((err as Error).message, 'GRAPHQL_PARSE_FAILED')];
+        }
+        // Variables are checked here as Apollo Server checks them over HTTP (BAD_USER_INPUT), not left to a subgraph.
+        const coerced = getVariableValues(
+          opts.planner.apiGraphQLSchema,
+          planned.operationContext.operation.variableDefinitions ?? [],
+          payload.variables ?? {},
+        );
+        if (coerced.errors) {
+          return coerced.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } }));
+        }
+        if (planned.kind === 'mutation') {
+          const mutations = rootFieldCount(planned.document, planned.operationContext.operation);
+          const limited = await opts.rateLimits.consume('mutation', connection.userKey, mutations);
+          if (limited) return [rateLimitedError(limited)];
         }
         if (planned.kind === 'subscription') {
           if (connection.subscriptionIds.size >= limits.subscriptionsPerConnection) {
@@ -129,6 +183,8 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           operationName: payload.operationName,
           context: { authorization: connection.authorization },
           connection,
+          trace: tracingEnabled() && payload.extensions?.traceparent ? contextFrom(payload.extensions) : undefined,
+          pinStart: payload.extensions?.pinStart === true,
         };
         return {
           schema: opts.planner.apiGraphQLSchema,
@@ -178,9 +234,12 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
       {
         event: (event) => {
           chain = chain
-            .then(() => opts.executor.runEvent(op, event))
+            .then(() => inSpan('subscription event', { parent: op.trace, kind: SpanKind.CONSUMER, attributes: { 'shagym.service': 'gateway' } }, () => opts.executor.runEvent(op, event)))
             .then((result) => queue.push(result))
             .catch((err) => opts.logger.error({ err }, 'subscription event failed'));
+        },
+        start: (startCursor) => {
+          if (op.pinStart) chain = chain.then(() => queue.push({ extensions: { startCursor } }));
         },
         fail: (errors) => {
           chain = chain.then(() => {

@@ -4,4 +4,8 @@ export interface PubSub {
   /** Resolves once the subscription is live: a message published after that reaches `onMessage`. */
   subscribe(channel: string, onMessage: (message: unknown) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** Runs `listener` each time the channel (re)connects: messages published while it was down were lost. */
+  onReconnect?(listener: () => void): void;
+  /** Whether messages flow now (false while Redis is unreachable). */
+  connected?(): boolean;
 }

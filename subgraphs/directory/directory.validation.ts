@@ -1,19 +1,20 @@
 import { isUniqueViolation } from '../../platform/database';
 import { BadUserInput, Conflict } from '../../platform/errors';
+import { cleanText, visibleLength } from '../../platform/text';
 import { BIN_PROBLEM_MESSAGES, binProblem } from './bin';
 import { KATO_PROBLEM_MESSAGES, katoProblem } from './kato';
 
-/** A trimmed non-empty text of at most `max` characters. */
+/** A cleaned (platform/text.ts) one-line text with something visible, of at most `max` characters. */
 export function requiredText(value: string, field: string, max: number): string {
-  const text = value?.trim() ?? '';
-  if (!text) throw new BadUserInput(`${field} must not be empty`, field);
+  const text = cleanText(value);
+  if (visibleLength(text) === 0) throw new BadUserInput(`${field} must not be empty`, field);
   if (text.length > max) throw new BadUserInput(`${field} must be at most ${max} characters`, field);
   return text;
 }
 
 /** Like `requiredText`, but empty means "none". */
 export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
-  if (value === null || value === undefined || !value.trim()) return null;
+  if (value === null || value === undefined || visibleLength(cleanText(value)) === 0) return null;
   return requiredText(value, field, max);
 }
 

@@ -12,6 +12,7 @@ import { Official } from './official.type';
 import type { ReadCache } from '../../platform/read-cache';
 import { ServiceProviderKind } from './service-provider-kind';
 import { ServiceProvider as ServiceProviderEntity, type ServiceProvider } from './service-provider.type';
+import { AKIMAT_BODY_KIND, providerBodyKind } from './review-body';
 
 export interface JurisdictionQuery extends ComplaintSubject {
   addressee: Addressee;
@@ -125,10 +126,9 @@ export class JurisdictionService {
   }
 
   private async providerBody(provider: ServiceProvider): Promise<Body> {
-    const quality = provider.kind === ServiceProviderKind.QUALITY_CONTROL_BODY;
     return {
       name: provider.nameRu,
-      kind: quality ? ReviewBodyKind.QUALITY_CONTROL_BODY : ReviewBodyKind.SERVICE_PROVIDER,
+      kind: providerBodyKind(provider),
       head: provider.headOfficialId ? await this.active(provider.headOfficialId) : null,
       headTitle: 'head',
       members: { serviceProviderId: provider.id },
@@ -166,7 +166,7 @@ export class JurisdictionService {
       if (akim) {
         const body: Body = {
           name: `акимат: ${unit.nameRu}`,
-          kind: ReviewBodyKind.LOCAL_EXECUTIVE_BODY,
+          kind: AKIMAT_BODY_KIND,
           head: akim,
           headTitle: 'akim',
           members: { katoCode: unit.katoCode, serviceProviderId: IsNull() },

@@ -5,6 +5,7 @@ import { Competence } from './competence.type';
 import { CreateOfficialInput, UpdateOfficialInput } from './official.inputs';
 import { OfficialService } from './official.service';
 import { Official } from './official.type';
+import { ReviewBody, reviewBodyOf } from './review-body';
 import { ServiceProvider } from './service-provider.type';
 
 @Resolver(() => Official)
@@ -22,6 +23,15 @@ export class OfficialResolver {
   @FieldResolver(() => AdministrativeUnit, { nullable: true })
   administrativeUnit(@Root() official: Official, @Ctx() ctx: DirectoryContext) {
     return official.katoCode ? ctx.loaders.administrativeUnit.load(official.katoCode) : null;
+  }
+
+  @FieldResolver(() => ReviewBody, {
+    nullable: true,
+    description: 'The body the official acts for and its kind (decides the review term, Law "On Public Services" Art. 25)',
+  })
+  async body(@Root() official: Official, @Ctx() ctx: DirectoryContext) {
+    const provider = official.serviceProviderId ? await ctx.loaders.serviceProvider.load(official.serviceProviderId) : null;
+    return reviewBodyOf(official, provider);
   }
 
   @FieldResolver(() => [Competence], { description: 'What the official resolves (active and deactivated)' })

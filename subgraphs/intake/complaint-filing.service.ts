@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { requireRole, type AuthState, type Principal } from '../../platform/auth';
+import type { Clock } from '../../platform/clock';
 import { isUniqueViolation } from '../../platform/database';
 import { Addressee, Channel, StatusMarkKind } from '../../platform/enums';
 import { AppError, BadUserInput, Conflict, Forbidden } from '../../platform/errors';
 import type { ComplaintFiledEvent } from '../../platform/events';
 import { kzDate } from '../../platform/scalars';
+import { traceHeaders } from '../../platform/tracing';
 import { complaintNumber, talonNumber } from './complaint-number';
 import { ComplaintRecord } from './complaint.entity';
 import type { FileComplaintInput, OfficeComplaintInput } from './complaint.input';
@@ -13,12 +15,17 @@ import type { ComplaintRepository } from './complaint.repository';
 import type { Complaint } from './complaint.type';
 import type { DirectoryClient, JurisdictionAnswer } from './directory.client';
 import { validateComplaint, type ValidComplaint } from './validation/complaint.validation';
+import { checkFilingTerm, type FilingTerm } from './validation/filing-term.rule';
+
+/** A valid complaint and its filing term (APPC Art. 92), as of the filing instant. */
+type Filing = ValidComplaint & FilingTerm;
 
 export interface FilingDeps {
   repository: ComplaintRepository;
   directory: DirectoryClient;
   /** Called after a commit that queued events. */
   onEventsQueued: () => void;
+  clock: Clock;
 }
 
 /** A random number colliding with an existing one is retried this many times. */
@@ -33,13 +40,17 @@ export class ComplaintFilingService {
 
   async file(input: FileComplaintInput): Promise<Complaint> {
     const citizen = requireRole(this.auth, 'citizen');
+    const submittedAt = this.deps.clock.now();
     const valid = validateComplaint(input, { signature: input.signature }, citizen.iin!);
-    return this.store(citizen, valid, Channel.PORTAL, `citizen:${citizen.iin}`);
+    const filing = { ...valid, ...checkFilingTerm(input, kzDate(submittedAt)) };
+    return this.store(citizen, filing, Channel.PORTAL, `citizen:${citizen.iin}`, submittedAt);
   }
 
   async acceptAtOffice(input: OfficeComplaintInput): Promise<Complaint> {
     const clerk = requireRole(this.auth, 'clerk');
+    const submittedAt = this.deps.clock.now();
     const valid = validateComplaint(input, { applicantIin: input.applicantIin, signedOnPaper: input.signedOnPaper });
+    const filing = { ...valid, ...checkFilingTerm(input, kzDate(submittedAt)) };
     // Seed: a paper complaint is handed in at an office: the provider's, or the akimat's when addressed to the akim.
     const clerkBody = await this.deps.directory.officialBody(clerk.officialId!);
     const mayAccept = (decision: JurisdictionAnswer) =>
@@ -47,14 +58,15 @@ export class ComplaintFilingService {
     if (!clerkBody || (clerkBody !== valid.serviceProviderId && valid.addressee !== Addressee.AKIM)) {
       throw new Forbidden("A clerk accepts paper complaints only for their own service provider's office");
     }
-    return this.store(clerk, valid, Channel.OFFICE, `clerk:${clerk.officialId}`, { clerkBody, mayAccept });
+    return this.store(clerk, filing, Channel.OFFICE, `clerk:${clerk.officialId}`, submittedAt, { clerkBody, mayAccept });
   }
 
   private async store(
     actor: Principal,
-    v: ValidComplaint,
+    v: Filing,
     channel: Channel,
     scope: string,
+    submittedAt: Date,
     office?: { clerkBody: string; mayAccept: (d: JurisdictionAnswer) => boolean },
   ): Promise<Complaint> {
     const hash = v.idempotencyKey ? contentHash(channel, v) : null;
@@ -67,7 +79,7 @@ export class ComplaintFilingService {
       throw new Forbidden("A clerk accepts paper complaints only for their own office: the provider's, or the akimat the complaint goes to");
     }
     for (let attempt = 1; ; attempt++) {
-      const record = newRecord(v, channel, actor, scope, hash, decision);
+      const record = newRecord(v, channel, actor, scope, hash, decision, submittedAt);
       try {
         await this.deps.repository.insertWithEvent(record, filedEvent(record, office?.clerkBody ?? null));
         this.deps.onEventsQueued();
@@ -114,20 +126,22 @@ export class ComplaintFilingService {
   }
 }
 
-function contentHash(channel: Channel, v: ValidComplaint): string {
-  const { idempotencyKey: _key, ...content } = v;
+function contentHash(channel: Channel, v: Filing): string {
+  const { idempotencyKey: _key, violationLearnedOn, lateFilingReason, ...rest } = v;
+  // The filing-term fields join the hash only when given, so keys stored before they existed still match.
+  const content = { ...rest, ...(violationLearnedOn ? { violationLearnedOn } : {}), ...(lateFilingReason ? { lateFilingReason } : {}) };
   return createHash('sha256').update(JSON.stringify({ channel, ...content })).digest('hex');
 }
 
 function newRecord(
-  v: ValidComplaint,
+  v: Filing,
   channel: Channel,
   actor: Principal,
   scope: string,
   hash: string | null,
   decision: JurisdictionAnswer,
+  submittedAt: Date,
 ): ComplaintRecord {
-  const submittedAt = new Date();
   const filedOn = kzDate(submittedAt);
   const office = channel === Channel.OFFICE;
   return Object.assign(new ComplaintRecord(), {
@@ -168,11 +182,14 @@ function newRecord(
     idempotencyScope: scope,
     idempotencyKey: v.idempotencyKey,
     contentHash: hash,
+    violationLearnedOn: v.violationLearnedOn,
+    lateFilingReason: v.lateFilingReason,
   });
 }
 
+/** The chosen official's body, as the directory says (directory/review-body.ts). */
 function bodyIdOf(decision: JurisdictionAnswer): string | null {
-  return decision.official.serviceProvider?.id ?? decision.official.administrativeUnit?.katoCode ?? null;
+  return decision.official.body?.id ?? null;
 }
 
 function filedEvent(r: ComplaintRecord, acceptedBodyId: string | null): ComplaintFiledEvent {
@@ -194,5 +211,7 @@ function filedEvent(r: ComplaintRecord, acceptedBodyId: string | null): Complain
     acceptedById: r.acceptedById,
     acceptedBodyId,
     applicantNames: [r.applicantSurname, r.applicantName, r.applicantPatronymic],
+    // The filing's trace goes on with the event (relay, status): one request is one trace.
+    ...traceHeaders(),
   };
 }

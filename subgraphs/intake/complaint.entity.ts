@@ -126,6 +126,14 @@ export class ComplaintRecord {
   @Column({ type: 'varchar', length: 36, nullable: true })
   acceptedById: string | null;
 
+  /** When the applicant learned of the act or action (APPC Art. 92 counts the filing term from it). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  violationLearnedOn: string | null;
+
+  /** The applicant's reason for filing after the 3-month term; null when filed in time (APPC Art. 92). */
+  @Column({ type: 'text', nullable: true })
+  lateFilingReason: string | null;
+
   /** Who filed it, as `citizen:<iin>` or `clerk:<officialId>`: a retry key is unique per filer, not per applicant. */
   @Column({ type: 'varchar', length: 64 })
   idempotencyScope: string;

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { Addressee } from '../../platform/enums';
+import { DateScalar } from '../../platform/scalars';
 
 @InputType()
 export class ApplicantInput {
@@ -63,6 +64,18 @@ abstract class ComplaintInputBase {
 
   @Field(() => String)
   demands: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When the applicant learned of the act or action complained about (starts the 3-month term, APPC Art. 92)',
+  })
+  violationLearnedOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required when filing more than 3 months after violationLearnedOn: why the term was missed (APPC Art. 92)',
+  })
+  lateFilingReason?: string | null;
 }
 
 @InputType({ description: 'A complaint filed by the citizen on the portal' })

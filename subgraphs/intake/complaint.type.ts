@@ -49,6 +49,12 @@ export class Talon {
   acceptedBy: OfficialRef;
 }
 
+@ObjectType({ description: 'A complaint filed after the 3-month term (APPC Art. 92); the reviewing body decides on restoring the term' })
+export class LateFiling {
+  @Field(() => String, { description: "The applicant's reason for filing late" })
+  reason: string;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A complaint about a public service' })
 export class Complaint {
@@ -108,4 +114,13 @@ export class Complaint {
 
   @Field(() => OfficialRef, { description: 'The competent official chosen by jurisdiction when filed' })
   handler: OfficialRef;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day to complain: 3 months from violationLearnedOn (APPC Art. 92); null when that date was not given',
+  })
+  filingDeadline: string | null;
+
+  @Field(() => LateFiling, { nullable: true, description: 'Filed after filingDeadline, with the reason; null when filed in time' })
+  lateFiling: LateFiling | null;
 }

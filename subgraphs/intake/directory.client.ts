@@ -3,7 +3,8 @@ import type { ReadCache } from '../../platform/read-cache';
 import { callService } from '../../platform/service-client';
 
 export interface JurisdictionAnswer {
-  official: { id: string; serviceProvider: { id: string } | null; administrativeUnit: { katoCode: string } | null };
+  /** `body` is the directory's answer for the body the official acts for (intake keeps no rule of its own). */
+  official: { id: string; body: { id: string; kind: ReviewBodyKind } | null };
   rule: string;
   bodyKind: ReviewBodyKind;
 }
@@ -25,7 +26,7 @@ const JURISDICTION = /* GraphQL */ `
       issueCategory: $issueCategory
       respondents: $respondents
     ) {
-      official { id serviceProvider { id } administrativeUnit { katoCode } }
+      official { id body { id kind } }
       rule
       bodyKind
     }

@@ -47,7 +47,10 @@ function createIntakeDeps(rt: SubgraphRuntime, directoryAnswers: ReadCache): { d
     },
   });
   const directory = new DirectoryClient(rt.config.directory.url, token, directoryAnswers);
-  return { deps: { repository: new ComplaintRepository(rt.db), directory, onEventsQueued: () => relay.kick() }, relay };
+  return {
+    deps: { repository: new ComplaintRepository(rt.db), directory, onEventsQueued: () => relay.kick(), clock: rt.clock },
+    relay,
+  };
 }
 
 export function intakeSubgraph(): SubgraphDefinition<IntakeContext> {

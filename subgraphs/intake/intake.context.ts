@@ -1,4 +1,5 @@
 import type { AuthState } from '../../platform/auth';
+import type { Clock } from '../../platform/clock';
 import { ComplaintFilingService } from './complaint-filing.service';
 import { ComplaintReadingService } from './complaint-reading.service';
 import { createIntakeLoaders } from './complaint.loaders';
@@ -11,6 +12,8 @@ export interface IntakeDeps {
   directory: DirectoryClient;
   /** Called after a commit that queued events. */
   onEventsQueued: () => void;
+  /** "Now": the filing date and time (tests set it). */
+  clock: Clock;
 }
 
 export interface IntakeContext {

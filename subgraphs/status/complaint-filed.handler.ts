@@ -4,6 +4,7 @@ import { inTransaction, isUniqueViolation } from '../../platform/database';
 import { StatusMarkKind } from '../../platform/enums';
 import type { ComplaintFiledEvent } from '../../platform/events';
 import { FormerHolder } from './access/former-holder.entity';
+import { kzDate } from '../../platform/scalars';
 import { lockApplicantMarks } from './applicant-mark-lock';
 import { StatusMarkRecord } from './status-mark.entity';
 import { TrackedComplaint } from './tracked-complaint.entity';
@@ -24,6 +25,8 @@ function trackedFrom(e: ComplaintFiledEvent): Partial<TrackedComplaint> {
     submittedAt: new Date(e.submittedAt),
     status: StatusMarkKind.DELIVERED,
     version: 0,
+    receivedOn: kzDate(new Date(e.submittedAt)), // received by the body when filed (APPC Art. 63(2))
+    forwardedLate: false,
   };
 }
 

@@ -1,11 +1,12 @@
 import { In, type DataSource } from 'typeorm';
 import { StatusMarkRecord } from './status-mark.entity';
 import { requireRole, type AuthState } from '../../platform/auth';
+import type { Clock } from '../../platform/clock';
 import { BadUserInput } from '../../platform/errors';
 import { StatusMarkKind, type ReviewResult } from '../../platform/enums';
 import { KZ_UTC_OFFSET_MINUTES, kzDate } from '../../platform/scalars';
-import { forwardDueOn } from './review-terms';
-import { isOverdue } from './registration';
+import { lateForwards, overdueReason, registeredLate } from './complaint-terms';
+import { OverdueReason } from './complaint-status.type';
 import type { ComplaintStatistics, ComplaintStatisticsFilter } from './complaint-statistics.type';
 import { TrackedComplaint } from './tracked-complaint.entity';
 import { kzCalendar, shiftDays } from './working-calendar';
@@ -26,6 +27,7 @@ export class ComplaintStatisticsService {
   constructor(
     private readonly db: DataSource,
     private readonly auth: AuthState,
+    private readonly clock: Clock,
   ) {}
 
   async statistics(filter: ComplaintStatisticsFilter = {}): Promise<ComplaintStatistics> {
@@ -40,21 +42,17 @@ export class ComplaintStatisticsService {
     if (filter.filedTo) q.andWhere('c.submittedAt < :to', { to: kzStartOf(shiftDays(filter.filedTo, 1)) });
     const rows = await q.getMany();
 
-    const now = new Date();
-    const receivedOn = (r: TrackedComplaint) => kzCalendar.workingDayOnOrAfter(kzDate(r.submittedAt));
-    const lateRegistrations = rows.filter((r) => {
-      const due = receivedOn(r);
-      if (r.registeredOn) return r.registeredOn > due;
-      return !r.closedOn && r.status === StatusMarkKind.DELIVERED && kzDate(now) > due;
-    }).length;
+    const today = kzDate(this.clock.now());
     const forwards = rows.length
       ? await this.db.getRepository(StatusMarkRecord).find({
           select: { complaintId: true, at: true },
           where: { kind: StatusMarkKind.FORWARDED, complaintId: In(rows.map((r) => r.complaintId)) },
+          order: { seq: 'ASC' },
         })
       : [];
-    const byId = new Map(rows.map((r) => [r.complaintId, r]));
-    const lateForwards = forwards.filter((m) => kzDate(m.at) > forwardDueOn(receivedOn(byId.get(m.complaintId)!))).length;
+    const forwardDays = new Map<string, string[]>();
+    for (const m of forwards) forwardDays.set(m.complaintId, [...(forwardDays.get(m.complaintId) ?? []), kzDate(m.at)]);
+    const reasons = rows.map((r) => overdueReason(r, today));
     const reviewed = rows.filter((r) => r.status === StatusMarkKind.REVIEWED && r.reviewResult);
     const timed = reviewed.filter((r) => r.registeredOn && r.closedOn);
     const days = timed.map((r) => kzCalendar.workingDaysBetween(r.registeredOn!, r.closedOn!));
@@ -65,13 +63,13 @@ export class ComplaintStatisticsService {
         result: key,
         count,
       })),
-      overdue: rows.filter((r) => isOverdue(r.reviewDueOn, r.closedOn, now)).length,
+      overdue: reasons.filter((r) => r !== null).length,
       byChannel: countBy(rows.flatMap((r) => (r.channel ? [r.channel] : []))).map(({ key, count }) => ({ channel: key, count })),
       byAddressee: countBy(rows.flatMap((r) => (r.addressee ? [r.addressee] : []))).map(({ key, count }) => ({ addressee: key, count })),
       byReviewBodyKind: countBy(rows.map((r) => r.reviewBodyKind)).map(({ key, count }) => ({ reviewBodyKind: key, count })),
-      lateRegistrations,
-      lateForwards,
-      overdueReviews: rows.filter((r) => isOverdue(r.reviewDueOn, r.closedOn, now)).length,
+      lateRegistrations: rows.filter((r) => registeredLate(r, today)).length,
+      lateForwards: rows.reduce((n, r) => n + lateForwards(r.submittedAt, forwardDays.get(r.complaintId) ?? []), 0),
+      overdueReviews: reasons.filter((r) => r === OverdueReason.REVIEW).length,
       averageWorkingDaysToReview: days.length ? days.reduce((a, b) => a + b, 0) / days.length : null,
     };
   }

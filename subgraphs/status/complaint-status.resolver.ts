@@ -1,8 +1,8 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { StatusMarkKind } from '../../platform/enums';
+import { ReviewBodyKind, StatusMarkKind } from '../../platform/enums';
 import { Label, labelOf } from '../../platform/labels';
 import { DateScalar } from '../../platform/scalars';
-import { ComplaintStatus, NextStep } from './complaint-status.type';
+import { ComplaintStatus, NextStep, OverdueReason } from './complaint-status.type';
 import { StatusMark } from './status-mark.type';
 import { OfficialRef } from './status.stubs';
 import type { StatusContext } from './status.context';
@@ -44,13 +44,16 @@ export class ComplaintStatusResolver {
 
   @FieldResolver(() => DateScalar, {
     nullable: true,
-    description: 'Last day of review: 5 or 15 working days from registration (Law "On Public Services" Art. 25), plus extensions',
+    description:
+      'Last day of review: 5 or 15 working days (Law "On Public Services" Art. 25) from the day registration was due (APPC Art. 63(2)), plus extensions',
   })
   async reviewDueOn(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
     return (await ctx.status.tracked(complaint.id))?.reviewDueOn ?? null;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Not reviewed (nor withdrawn) by the end of reviewDueOn, Kazakhstan time' })
+  @FieldResolver(() => Boolean, {
+    description: 'A term was missed (see overdueReason): registration, forwarding, or review by the end of reviewDueOn, Kazakhstan time',
+  })
   overdue(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
     return ctx.status.overdue(complaint.id);
   }
@@ -63,13 +66,48 @@ export class ComplaintStatusResolver {
     return ctx.status.currentHandler(complaint.id, complaint.handler?.id ?? null);
   }
 
-  @FieldResolver(() => NextStep, { nullable: true, description: 'After REVIEWED: where the applicant may go next' })
+  @FieldResolver(() => OverdueReason, { nullable: true, description: 'Which term was missed; null when none' })
+  overdueReason(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return ctx.status.overdueReason(complaint.id);
+  }
+
+  @Directive('@requires(fields: "submittedAt")')
+  @FieldResolver(() => DateScalar, {
+    description: 'Last day to register: the day of receipt when a working day, else the next working day (APPC Art. 63(2))',
+  })
+  registrationDueOn(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return ctx.status.registrationDueOn(complaint.id, complaint.submittedAt);
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description: 'While open: last day to forward it to the competent body, 3 working days from receipt (APPC Art. 65, 91(4))',
+  })
+  forwardDueOn(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return ctx.status.forwardDueOn(complaint.id);
+  }
+
+  @Directive('@requires(fields: "handler { id }")')
+  @FieldResolver(() => ReviewBodyKind, {
+    description: 'The kind of body that reviews it now, as the directory says (decides 5 or 15 working days)',
+  })
+  reviewBodyKind(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return ctx.status.reviewBodyKind(complaint.id, complaint.handler?.id);
+  }
+
+  @FieldResolver(() => NextStep, {
+    nullable: true,
+    description: 'After the decision, or once the review term passed with no decision: where the applicant may go, and by when',
+  })
   nextStep(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
     return ctx.status.nextStep(complaint.id);
   }
 
-  @FieldResolver(() => DateScalar, { nullable: true, description: 'After REVIEWED: last day to go to court (APPC Art. 136)' })
-  async appealDeadline(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
-    return (await ctx.status.nextStep(complaint.id))?.deadline ?? null;
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description: 'After REVIEWED: last day to go to court, 1 month from the decision, moved off non-working days (APPC Art. 136)',
+  })
+  appealDeadline(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return ctx.status.appealDeadline(complaint.id);
   }
 }

@@ -1,3 +1,4 @@
+import type { ReviewBodyKind } from '../../platform/enums';
 import { callService } from '../../platform/service-client';
 
 export interface DirectoryOfficial {
@@ -5,15 +6,17 @@ export interface DirectoryOfficial {
   active: boolean;
   serviceProvider: { id: string } | null;
   administrativeUnit: { katoCode: string } | null;
+  /** The body the official acts for and its kind: the directory is its one owner (directory/review-body.ts). */
+  body: { id: string; kind: ReviewBodyKind } | null;
 }
 
 const OFFICIAL = /* GraphQL */ `
-  query($id: ID!) { official(id: $id) { id active serviceProvider { id } administrativeUnit { katoCode } } }
+  query($id: ID!) { official(id: $id) { id active serviceProvider { id } administrativeUnit { katoCode } body { id kind } } }
 `;
 
-/** The body an official acts for, written the way intake writes `handlerBodyId`: provider id, else the unit's code. */
+/** The body an official acts for, as the directory says (intake writes `handlerBodyId` from the same answer). */
 export function bodyOf(official: DirectoryOfficial): string | null {
-  return official.serviceProvider?.id ?? official.administrativeUnit?.katoCode ?? null;
+  return official.body?.id ?? null;
 }
 
 /** Asks the directory subgraph about officials, with status's own service token. */

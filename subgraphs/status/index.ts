@@ -7,7 +7,10 @@ import { intakeEventsRelay } from './intake-events.relay';
 import { buildFederatedSchema } from '../../platform/federated-schema';
 import { createPubSub } from '../../platform/pubsub';
 import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
+import { randomUUID } from 'node:crypto';
 import { CalendarResolver } from './calendar.resolver';
+import { CalendarEntryRecord } from './calendar/calendar-entry.entity';
+import { CalendarStore } from './calendar/calendar-store';
 import { ComplaintStatisticsResolver } from './complaint-statistics.resolver';
 import { ComplaintStatusResolver } from './complaint-status.resolver';
 import { ComplaintStatus } from './complaint-status.type';
@@ -24,12 +27,13 @@ import { StatusMark } from './status-mark.type';
 import { createStatusContext, type StatusContext } from './status.context';
 import { STATUS_MARK_CHANNEL, type StatusDeps } from './status.deps';
 import { statusReferenceResolvers } from './status.reference';
+import { subgraphLimitsOf } from '../../platform/query-limits';
 import { attachStatusWebSocket } from './status-ws.server';
 import { TrackedComplaint } from './tracked-complaint.entity';
 
 export const statusDatabase: DatabaseDefinition = {
   service: 'status',
-  entities: [TrackedComplaint, StatusMarkRecord, ApplicantMarkLock, FormerHolder, OutboxMessage],
+  entities: [TrackedComplaint, StatusMarkRecord, ApplicantMarkLock, FormerHolder, OutboxMessage, CalendarEntryRecord],
   migrations: statusMigrations,
 };
 
@@ -63,12 +67,18 @@ function createStatusDeps(rt: SubgraphRuntime): StatusDeps {
   const pubsub = createPubSub(rt.config);
   return {
     db: rt.db,
+    clock: rt.clock,
     pubsub,
-    marks: new MarkDispatcher(pubsub),
+    marks: new MarkDispatcher(pubsub, {
+      db: rt.db,
+      pollMs: rt.config.statusMarkPollMs,
+      onError: (err) => rt.logger.warn({ err: (err as Error).message }, 'reading new marks failed; retrying at the next tick'),
+    }),
     directory: new StatusDirectoryClient(rt.config.directory.url, serviceTokenSource(rt.tokens, 'status')),
     publish: (mark) => {
       pubsub.publish(STATUS_MARK_CHANNEL, mark).catch((err) => rt.logger.error({ err, markId: mark.id }, 'publish failed'));
     },
+    calendar: new CalendarStore(rt.db, pubsub, randomUUID(), (err) => rt.logger.error({ err }, 'calendar reload failed')),
   };
 }
 
@@ -82,15 +92,21 @@ export function statusSubgraph(): SubgraphDefinition<StatusContext> {
     onStart: async (rt) => {
       const relay = intakeEventsRelay(rt);
       deps = { ...createStatusDeps(rt), onEventsQueued: () => relay.kick() };
+      await deps.calendar.start();
       relay.start();
       return {
         routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, deps.publish) },
+        // Without Redis, marks still reach every stream through the database poll: degraded, not down.
+        ...(rt.config.redisUrl ? { softHealth: () => ({ redis: deps.pubsub.connected?.() ?? true }) } : {}),
         stop: async () => {
+          deps.marks.close();
           await relay.stop();
+          await deps.calendar.stop();
           await deps.pubsub.close();
         },
       };
     },
-    attach: (rt, schema) => attachStatusWebSocket(schema, rt.tokens, () => deps),
+    attach: (rt, schema) =>
+      attachStatusWebSocket(schema, rt.tokens, () => deps, { maxBodyBytes: rt.config.limits.maxBodyBytes, query: subgraphLimitsOf(rt.config) }),
   };
 }

@@ -1,4 +1,4 @@
-import { isOverdue, registrationMoment, registrationNumber } from './registration';
+import { registrationMoment, registrationNumber } from './registration';
 import { reviewDueOn, extensionLimit, courtDeadline } from './review-terms';
 import { ReviewBodyKind } from '../../platform/enums';
 
@@ -31,20 +31,7 @@ describe('review terms from data (Law "On Public Services" Art. 25, APPC Arts. 7
   });
 
   it('caps extensions at two months after the original due date and gives one month for the court', () => {
-    expect(extensionLimit('2025-10-28')).toBe('2025-12-28');
-    expect(courtDeadline('2025-10-28')).toBe('2025-11-28');
-  });
-});
-
-describe('overdue', () => {
-  const now = new Date('2025-10-29T04:00:00Z'); // 29 October in Astana
-  it('is false without a due date, and false on the due date itself', () => {
-    expect(isOverdue(null, null, now)).toBe(false);
-    expect(isOverdue('2025-10-29', null, now)).toBe(false);
-  });
-  it('is true the day after the due date while open, and when closed after it', () => {
-    expect(isOverdue('2025-10-28', null, now)).toBe(true);
-    expect(isOverdue('2025-10-28', '2025-10-29', now)).toBe(true);
-    expect(isOverdue('2025-10-28', '2025-10-28', now)).toBe(false);
+    expect(extensionLimit('2025-10-28', ReviewBodyKind.SERVICE_PROVIDER)).toBe('2025-12-28');
+    expect(courtDeadline('2025-10-28')).toBe('2025-11-28'); // a Friday: a working day, not moved
   });
 });

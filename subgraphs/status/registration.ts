@@ -19,9 +19,3 @@ export function registrationMoment(at: Date): { registeredOn: IsoDate; registere
 export function registrationNumber(complaintNumber: string, version: number): string {
   return `${complaintNumber}/Т${version}`;
 }
-
-/** Not reviewed (nor withdrawn) by the end of the due date, in Kazakhstan. */
-export function isOverdue(reviewDueOn: IsoDate | null, closedOn: IsoDate | null, now: Date): boolean {
-  if (!reviewDueOn) return false;
-  return (closedOn ?? kzDate(now)) > reviewDueOn;
-}

@@ -4,7 +4,7 @@ import { BadUserInput, Forbidden, NotFound } from '../../platform/errors';
 import { AsyncQueue } from '../../platform/pubsub';
 import type { ComplaintAccess } from './access';
 import { StatusMarkRecord } from './status-mark.entity';
-import { decodeCursor, toStatusMark } from './status-mark.mapper';
+import { decodeCursor, encodeCursor, toStatusMark } from './status-mark.mapper';
 import type { StatusMark } from './status-mark.type';
 import type { StatusDeps } from './status.deps';
 import { TrackedComplaint } from './tracked-complaint.entity';
@@ -19,6 +19,13 @@ interface Scope {
 
 /** The live feed of marks: `Subscription.statusMarkAdded`. */
 export class StatusMarkFeedService {
+  /**
+   * Where the last stream opened through this service starts: `after`, or the newest mark in its scope when it
+   * was opened. The WebSocket server sends it first to a client that asks (`extensions.pinStart`), so a client
+   * (the gateway) that loses the connection before the first mark can still resume without a gap.
+   */
+  startCursor?: string;
+
   constructor(
     private readonly deps: StatusDeps,
     private readonly auth: AuthState,
@@ -48,8 +55,9 @@ export class StatusMarkFeedService {
    * complaint, and of one applicant, commit in `seq` order (version check; the applicant lock), but two requests'
    * publishes can still reach this process in the other order; reading everything after the last delivered cursor
    * on each notice makes the stream gapless and ordered anyway (a cabinet resuming `after` the last mark it saw
-   * cannot skip one), and a mark whose publish was lost arrives with the next. With `after`, the first read is the
-   * replay; without it, the stream starts at the newest mark now on record.
+   * cannot skip one). A mark whose publish was lost is found by the dispatcher's poll of the database (see
+   * MarkDispatcher). With `after`, the first read is the replay; without it, the stream starts at the newest mark
+   * now on record in its scope, and that starting point is kept in `startCursor`.
    */
   async statusMarkAdded(complaintId?: string | null, after?: string | null): Promise<AsyncIterableIterator<StatusMark>> {
     const afterSeq = after == null ? null : decodeCursor(after);
@@ -89,12 +97,14 @@ export class StatusMarkFeedService {
     const queue = new AsyncQueue<StatusMark>(async () => unsubscribe());
     const key = scope.complaintId ? { complaintId: scope.complaintId } : { applicantIin: scope.applicantIin! };
     unsubscribe = await this.deps.marks.listen(key, (mark) => {
-      // Before the start is known, the first read below covers the mark. A failed read is retried at the next mark.
+      // Before the start is known, the first read below covers the mark. A failed read is retried at the next
+      // notice of the stream or the dispatcher's next poll, which hands out recent marks again.
       if (last !== null && mark.seq > last) readOn().catch(() => undefined);
     });
     try {
       if (afterSeq !== null) last = Number(afterSeq);
       else last = (await marks.findOne({ where: inScope, order: { seq: 'DESC' }, select: { seq: true } }))?.seq ?? 0;
+      this.startCursor = encodeCursor(last);
       await readOn();
     } catch (err) {
       await queue.return();

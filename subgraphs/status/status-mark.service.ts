@@ -1,34 +1,29 @@
 import { requireRole, type AuthState } from '../../platform/auth';
 import { BadUserInput, Forbidden, NotFound } from '../../platform/errors';
-import { ReviewBodyKind, StatusMarkKind as K, type ReviewResult } from '../../platform/enums';
+import { StatusMarkKind as K, type ReviewResult } from '../../platform/enums';
 import { kzDate } from '../../platform/scalars';
 import type { ComplaintAccess } from './access';
 import { recordForward } from './access/forward-record';
+import { cleanText, visibleLength } from '../../platform/text';
 import { bodyOf, type DirectoryOfficial } from './directory.client';
 import { appendMark } from './mark-writer';
 import { registrationMoment, registrationNumber } from './registration';
-import { extensionLimit, reviewDueOn } from './review-terms';
+import { extendedReviewDueOn, forwardTiming, registrationDueOf } from './complaint-terms';
+import { reviewDueOn } from './review-terms';
 import type { StatusDeps } from './status.deps';
 import { toStatusMark } from './status-mark.mapper';
 import type { StatusMark } from './status-mark.type';
 import { TrackedComplaint } from './tracked-complaint.entity';
-import { kzCalendar } from './working-calendar';
 
 const MAX_TEXT = 4000;
 const MAX_EXTENSION_WORKING_DAYS = 60;
 
+/** A note or reason: cleaned (platform/text.ts, lines kept), with something visible. */
 function requiredText(value: string, field: string): string {
-  const text = value.trim();
-  if (!text) throw new BadUserInput(`${field} must not be empty`, field);
+  const text = cleanText(value, { multiline: true });
+  if (visibleLength(text) === 0) throw new BadUserInput(`${field} must not be empty`, field);
   if (text.length > MAX_TEXT) throw new BadUserInput(`${field} is longer than ${MAX_TEXT} characters`, field);
   return text;
-}
-
-/** The review body kind for a new handler: known from the directory for providers and akimats, else kept. */
-function bodyKindOf(official: DirectoryOfficial, fallback: ReviewBodyKind): ReviewBodyKind {
-  if (official.serviceProvider) return ReviewBodyKind.SERVICE_PROVIDER;
-  if (official.administrativeUnit) return ReviewBodyKind.LOCAL_EXECUTIVE_BODY;
-  return fallback;
 }
 
 /** Officials (and the applicant, to withdraw) move a complaint along its timeline. */
@@ -66,17 +61,28 @@ export class StatusMarkService {
     return toStatusMark(record);
   }
 
-  /** Officials, and the office clerks of the handling body (who register the paper complaints they receive). */
+  /**
+   * Officials, and the office clerks of the handling body (who register the paper complaints they receive).
+   * The review term counts from the day registration was due (APPC Art. 63(2)), not from this call: registered
+   * late, the complaint keeps the term it would have had, and the lateness shows on the complaint until then.
+   */
   async register(complaintId: string): Promise<StatusMark> {
     const { officialId } = await this.actor(complaintId, 'official', 'clerk');
-    const at = new Date();
+    const at = this.deps.clock.now();
     const { registeredOn, registeredAt } = registrationMoment(at);
     const record = await appendMark(this.deps.db, complaintId, K.REGISTERED, (current) => {
       const number = registrationNumber(current.number, current.version + 1);
-      const due = reviewDueOn(registeredOn, current.reviewBodyKind);
+      const due = reviewDueOn(registrationDueOf(current), current.reviewBodyKind);
       return {
         mark: { at, actorId: officialId, note: `№ ${number}`, dueOn: due },
-        changes: { registrationNumber: number, registeredAt, registeredOn, originalDueOn: due, reviewDueOn: due },
+        changes: {
+          registrationNumber: number,
+          registeredAt,
+          registeredOn,
+          originalDueOn: due,
+          reviewDueOn: due,
+          forwardedLate: false,
+        },
       };
     });
     return this.done(record);
@@ -91,7 +97,7 @@ export class StatusMarkService {
       }
     }
     const record = await appendMark(this.deps.db, complaintId, K.IN_EXECUTION, () => ({
-      mark: { at: new Date(), actorId: officialId, assigneeId: executorId ?? officialId },
+      mark: { at: this.deps.clock.now(), actorId: officialId, assigneeId: executorId ?? officialId },
     }));
     return this.done(record);
   }
@@ -99,7 +105,7 @@ export class StatusMarkService {
   async recordReviewResult(complaintId: string, result: ReviewResult, note: string): Promise<StatusMark> {
     const text = requiredText(note, 'note');
     const { officialId } = await this.actor(complaintId);
-    const at = new Date();
+    const at = this.deps.clock.now();
     const record = await appendMark(this.deps.db, complaintId, K.REVIEWED, () => ({
       mark: { at, actorId: officialId, result, note: text },
       changes: { reviewResult: result, closedOn: kzDate(at) },
@@ -107,7 +113,11 @@ export class StatusMarkService {
     return this.done(record);
   }
 
-  /** APPC Art. 65: to the competent official, who takes over and registers it anew. */
+  /**
+   * APPC Art. 65 (Art. 91(4) to the review body): to the competent official, who takes over and registers it
+   * anew, with the terms of their body (its kind comes from the directory: 15 working days at the quality-control
+   * body). Due within 3 working days of receipt; a later forward is still accepted, and its mark says it was late.
+   */
   async forward(complaintId: string, toOfficialId: string, reason: string): Promise<StatusMark> {
     const text = requiredText(reason, 'reason');
     const { officialId, tracked } = await this.actor(complaintId);
@@ -115,38 +125,53 @@ export class StatusMarkService {
       throw new BadUserInput('The complaint is already with this official', 'toOfficialId');
     }
     const to = await this.activeOfficial(toOfficialId, 'toOfficialId');
-    const record = await appendMark(this.deps.db, complaintId, K.FORWARDED, (current) => ({
-      mark: { at: new Date(), actorId: officialId, assigneeId: to.id, note: text },
-      changes: {
-        handlerId: to.id,
-        handlerBodyId: bodyOf(to),
-        reviewBodyKind: bodyKindOf(to, current.reviewBodyKind),
-        registrationNumber: null,
-        registeredAt: null,
-        registeredOn: null,
-        originalDueOn: null,
-        reviewDueOn: null,
+    const body = to.body;
+    if (!body) throw new BadUserInput(`Official ${to.id} acts for no body on record in the directory`, 'toOfficialId');
+    const at = this.deps.clock.now();
+    const today = kzDate(at);
+    const record = await appendMark(
+      this.deps.db,
+      complaintId,
+      K.FORWARDED,
+      (current) => {
+        const { dueOn: due, late } = forwardTiming(current, today);
+        const lateness = `переадресовано после срока ${due} (АППК ст. 65) / forwarded after the term that ended on ${due} (APPC Art. 65)`;
+        return {
+          mark: { at, actorId: officialId, assigneeId: to.id, note: late ? `${text} — ${lateness}` : text },
+          changes: {
+            handlerId: to.id,
+            handlerBodyId: body.id,
+            reviewBodyKind: body.kind,
+            receivedOn: today,
+            forwardedLate: late,
+            registrationNumber: null,
+            registeredAt: null,
+            registeredOn: null,
+            originalDueOn: null,
+            reviewDueOn: null,
+          },
+        };
       },
-    }), (em, current) => recordForward(em, current, to.id, bodyOf(to))); // the forwarder keeps read access; intake is told
+      (em, current) => recordForward(em, current, to.id, body.id), // the forwarder keeps read access; intake is told
+    );
     return this.done(record);
   }
 
-  /** APPC Art. 76: a reasoned extension; all extensions together reach at most 2 months past the original term. */
+  /**
+   * APPC Art. 76: a reasoned extension, decided before the term ends (after it: CONFLICT, nothing written, and
+   * the overdue stays); all extensions together reach at most 2 months past the original term (caps are data).
+   */
   async extend(complaintId: string, workingDays: number, reason: string): Promise<StatusMark> {
     if (!Number.isInteger(workingDays) || workingDays < 1 || workingDays > MAX_EXTENSION_WORKING_DAYS) {
       throw new BadUserInput(`workingDays must be between 1 and ${MAX_EXTENSION_WORKING_DAYS}`, 'workingDays');
     }
     const text = requiredText(reason, 'reason');
     const { officialId } = await this.actor(complaintId);
+    const at = this.deps.clock.now();
+    const today = kzDate(at);
     const record = await appendMark(this.deps.db, complaintId, K.EXTENDED, (current) => {
-      const due = kzCalendar.addWorkingDays(current.reviewDueOn!, workingDays);
-      const limit = extensionLimit(current.originalDueOn!);
-      if (due > limit) {
-        throw new BadUserInput(`Extensions may reach at most ${limit} (APPC Art. 76: 2 months in total)`, 'workingDays', {
-          latestDueOn: limit,
-        });
-      }
-      return { mark: { at: new Date(), actorId: officialId, note: text, dueOn: due }, changes: { reviewDueOn: due } };
+      const due = extendedReviewDueOn(current, workingDays, today);
+      return { mark: { at, actorId: officialId, note: text, dueOn: due }, changes: { reviewDueOn: due } };
     });
     return this.done(record);
   }
@@ -161,7 +186,7 @@ export class StatusMarkService {
       throw new BadUserInput("A paper withdrawal needs the applicant's signed statement", 'signedOnPaper');
     }
     const { officialId } = await this.actor(complaintId, 'clerk', 'official');
-    const at = new Date();
+    const at = this.deps.clock.now();
     const record = await appendMark(this.deps.db, complaintId, K.WITHDRAWN, () => ({
       mark: { at, actorId: officialId, note: `${text} (signed paper statement of the applicant)` },
       changes: { closedOn: kzDate(at) },
@@ -176,7 +201,7 @@ export class StatusMarkService {
     const tracked = await this.find(complaintId);
     if (!tracked) throw new NotFound('Complaint', complaintId);
     if (tracked.applicantIin !== iin) throw new Forbidden('Only the applicant may withdraw the complaint');
-    const at = new Date();
+    const at = this.deps.clock.now();
     const record = await appendMark(this.deps.db, complaintId, K.WITHDRAWN, () => ({
       mark: { at, actorId: null, note: text },
       changes: { closedOn: kzDate(at) },

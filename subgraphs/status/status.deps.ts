@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import type { Clock } from '../../platform/clock';
 import type { PubSub } from '../../platform/pubsub';
+import type { CalendarStore } from './calendar/calendar-store';
 import type { StatusDirectoryClient } from './directory.client';
 import type { MarkDispatcher } from './mark-dispatcher';
 import type { StatusMarkRecord } from './status-mark.entity';
@@ -7,6 +9,8 @@ import type { StatusMarkRecord } from './status-mark.entity';
 /** Status's long-lived collaborators, made once per process in `index.ts`. */
 export interface StatusDeps {
   db: DataSource;
+  /** "Now" for every term (tests set it). */
+  clock: Clock;
   directory: StatusDirectoryClient;
   pubsub: PubSub;
   /** Hands published marks to the live subscriptions of this process. */
@@ -15,6 +19,8 @@ export interface StatusDeps {
   publish: (mark: StatusMarkRecord) => void;
   /** Called after a commit that queued outbox events (to intake), so the relay sends them at once. */
   onEventsQueued?: () => void;
+  /** This instance's working-day calendar (seed + administrator's entries), reloaded on every change. */
+  calendar: CalendarStore;
 }
 
 export const STATUS_MARK_CHANNEL = 'status.mark-added';

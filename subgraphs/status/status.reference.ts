@@ -3,7 +3,11 @@ import type { StatusContext } from './status.context';
 
 export const statusReferenceResolvers: ReferenceResolvers = {
   Complaint: {
-    __resolveReference: (ref: { id: string; handler?: { id: string } }) => ({ id: ref.id, handler: ref.handler }),
+    __resolveReference: (ref: { id: string; submittedAt?: string; handler?: { id: string } }) => ({
+      id: ref.id,
+      submittedAt: ref.submittedAt,
+      handler: ref.handler,
+    }),
   },
   StatusMark: { __resolveReference: (ref: { id: string }, ctx: StatusContext) => ctx.status.markById(ref.id) },
 };

@@ -1,11 +1,16 @@
 import type { DataSource } from 'typeorm';
 import { requireRole, type AuthState } from '../../platform/auth';
-import { NotFound } from '../../platform/errors';
+import type { Clock } from '../../platform/clock';
+import { NotFound, ServiceUnavailable } from '../../platform/errors';
 import { maskApplicantData } from '../../platform/personal-data';
 import type { ComplaintAccess } from './access';
-import { StatusMarkKind } from '../../platform/enums';
-import { isOverdue } from './registration';
-import { courtDeadline, reviewTerms } from './review-terms';
+import { StatusMarkKind, type ReviewBodyKind } from '../../platform/enums';
+import { kzDate } from '../../platform/scalars';
+import * as terms from './complaint-terms';
+import type { StatusDirectoryClient } from './directory.client';
+import type { OverdueReason } from './complaint-status.type';
+import { forwardDueOn } from './review-terms';
+import { isOpen } from './status-transitions';
 import { StatusMarkRecord } from './status-mark.entity';
 import { toStatusMark } from './status-mark.mapper';
 import type { StatusMark } from './status-mark.type';
@@ -20,6 +25,8 @@ export class StatusService {
     private readonly db: DataSource,
     private readonly auth: AuthState,
     private readonly access: ComplaintAccess,
+    private readonly clock: Clock,
+    private readonly directory: StatusDirectoryClient,
   ) {}
 
   /** Once per request and complaint: every field of one complaint reads the row once. */
@@ -70,20 +77,63 @@ export class StatusService {
     return { id };
   }
 
-  async overdue(complaintId: string): Promise<boolean> {
+  /** For fields that cannot be null: status learns of a complaint from intake's event, a moment after filing. */
+  private async known(complaintId: string): Promise<TrackedComplaint> {
     const t = await this.tracked(complaintId);
-    return !!t && isOverdue(t.reviewDueOn, t.closedOn, new Date());
+    if (!t) throw new ServiceUnavailable(`Status has not received complaint ${complaintId} from intake yet; retry shortly`);
+    return t;
   }
 
-  /** After REVIEWED: the court, within a month (APPC Art. 136). */
+  private today(): string {
+    return kzDate(this.clock.now());
+  }
+
+  /**
+   * From status's own record (the body that has the complaint now); before status has the filing event, from the
+   * filing instant intake gives (`@requires(fields: "submittedAt")`): received when filed.
+   */
+  async registrationDueOn(complaintId: string, submittedAt?: string | Date): Promise<string> {
+    const t = await this.tracked(complaintId);
+    if (t) return terms.registrationDueOf(t);
+    if (!submittedAt) return terms.registrationDueOf(await this.known(complaintId));
+    return terms.registrationDueOf({ receivedOn: null, submittedAt: new Date(submittedAt) });
+  }
+
+  /** While the complaint is open: 3 working days from its receipt by the body that has it (APPC Art. 65). */
+  async forwardDueOn(complaintId: string): Promise<string | null> {
+    const t = await this.tracked(complaintId);
+    return t && isOpen(t.status) ? forwardDueOn(terms.receivedOnOf(t)) : null;
+  }
+
+  /**
+   * From status's own record (it follows forwards); before status has the filing event, the directory's kind of
+   * body for the official intake chose at filing (`@requires(fields: "handler { id }")`), as intake stored it.
+   */
+  async reviewBodyKind(complaintId: string, filingHandlerId?: string): Promise<ReviewBodyKind> {
+    const t = await this.tracked(complaintId);
+    if (t) return t.reviewBodyKind;
+    const kind = filingHandlerId ? (await this.directory.official(filingHandlerId))?.body?.kind : undefined;
+    if (kind) return kind;
+    return (await this.known(complaintId)).reviewBodyKind;
+  }
+
+  async overdueReason(complaintId: string): Promise<OverdueReason | null> {
+    const t = await this.tracked(complaintId);
+    return t ? terms.overdueReason(t, this.today()) : null;
+  }
+
+  async overdue(complaintId: string): Promise<boolean> {
+    return (await this.overdueReason(complaintId)) !== null;
+  }
+
+  async appealDeadline(complaintId: string): Promise<string | null> {
+    const t = await this.tracked(complaintId);
+    return t ? terms.appealDeadline(t) : null;
+  }
+
+  /** After the decision: the court (APPC Art. 136); after the review term with no decision: what the applicant can do. */
   async nextStep(complaintId: string): Promise<NextStep | null> {
     const t = await this.tracked(complaintId);
-    if (!t || t.status !== StatusMarkKind.REVIEWED || !t.closedOn) return null;
-    return {
-      descriptionKk: 'Шешіммен келіспеген жағдайда сотқа жүгіну',
-      descriptionRu: 'При несогласии с решением — обращение в суд',
-      deadline: courtDeadline(t.closedOn),
-      legalBasis: reviewTerms.court.source,
-    };
+    return t ? terms.nextStep(t, this.today()) : null;
   }
 }

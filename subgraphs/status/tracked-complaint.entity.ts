@@ -49,6 +49,18 @@ export class TrackedComplaint {
   @Column({ type: 'varchar', length: 16 })
   status: StatusMarkKind;
 
+  /**
+   * Kazakhstan date the body that has the complaint received it: the filing day, then the day of each forward
+   * (the new body registers it anew, with its own terms, APPC Art. 65). Null only on rows from before it was
+   * kept: read it through `receivedOnOf`.
+   */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  receivedOn: string | null;
+
+  /** The last FORWARDED mark came after the forwarding term (APPC Art. 65); cleared when the new body registers. */
+  @Column({ type: 'boolean', default: false })
+  forwardedLate: boolean;
+
   /** Bumped by every mark: a write succeeds only from the version it read, so marks on one complaint serialise. */
   @Column({ type: 'int', default: 0 })
   version: number;

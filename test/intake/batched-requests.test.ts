@@ -46,8 +46,10 @@ describe('a batched request to a subgraph', () => {
   });
 
   it('is refused at the gateway, which takes one operation per request', async () => {
-    const res = await postJson<{ error: string }>(t.url, [{ query: MINE }, { query: MINE }], { authorization: `Bearer ${a.token}` });
+    const res = await postJson<{ errors: { message: string; extensions: { code: string } }[] }>(t.url, [{ query: MINE }, { query: MINE }], {
+      authorization: `Bearer ${a.token}`,
+    });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatch(/one operation per request/);
+    expect(res.body.errors[0]).toMatchObject({ message: expect.stringMatching(/one operation per request/), extensions: { code: 'BAD_REQUEST' } });
   });
 });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { TokenService, type Role } from '../../platform/auth';
+import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
 import { startSystem, type RunningSystem } from '../../scripts/system';
 import { testConfig } from './test-config';
@@ -35,9 +36,9 @@ export interface TestSystem {
 }
 
 /** The whole system (three subgraphs and the gateway) on free loopback ports, on a database of its own. */
-export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+export async function startTestSystem(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestSystem> {
   const { config, cleanup } = testConfig(env);
-  const system = await startSystem(config);
+  const system = await startSystem(config, options);
   const tokens = new TokenService(config.auth.jwtSecret);
   return {
     system,

@@ -14,14 +14,19 @@ export function wsClient(httpUrl: string, token?: string, options: { lazy?: bool
 }
 
 /** Collects a subscription's results; `next(n)` waits for the n-th, `close()` unsubscribes. */
-export function collect<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}) {
+export function collect<T = any>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+  extensions?: Record<string, unknown>,
+) {
   const results: FormattedExecutionResult<T, unknown>[] = [];
   let error: unknown;
   let completed = false;
   const waiters: (() => void)[] = [];
   const wake = () => waiters.splice(0).forEach((w) => w());
   const unsubscribe = client.subscribe<T>(
-    { query, variables },
+    { query, variables, ...(extensions ? { extensions } : {}) },
     {
       next: (r) => {
         results.push(r);

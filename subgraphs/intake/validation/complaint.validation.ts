@@ -10,6 +10,9 @@ import { phoneNumber } from './phone.rule';
 import { invalid, valid, type RuleResult } from './rule';
 import { optionalText, requiredText } from './text.rule';
 
+/** Reasons and demands may span lines; every other text is one line. */
+const MULTILINE = { multiline: true };
+
 /** A complaint's content after validation: trimmed and normalised, ready to store. */
 export interface ValidComplaint {
   addressee: Addressee;
@@ -89,8 +92,8 @@ export function validateComplaint(
       phones: phones(p, a.phones ?? []),
     },
     respondents: respondents(p, input.respondents ?? []),
-    reasons: p.check('input.reasons', requiredText(input.reasons, 'The reasons', LIMITS.reasons.maxLength), ''),
-    demands: p.check('input.demands', requiredText(input.demands, 'The demands', LIMITS.demands.maxLength), ''),
+    reasons: p.check('input.reasons', requiredText(input.reasons, 'The reasons', LIMITS.reasons.maxLength, 1, MULTILINE), ''),
+    demands: p.check('input.demands', requiredText(input.demands, 'The demands', LIMITS.demands.maxLength, 1, MULTILINE), ''),
     signature:
       'signature' in portal
         ? p.check('input.signature', requiredText(portal.signature, 'The signature', LIMITS.signature.maxLength), '')

@@ -2,6 +2,15 @@
 import { Init1795563940052 } from './1795563940052-Init';
 import { ApplicantMarkLock1795568222303 } from './1795568222303-ApplicantMarkLock';
 import { ForwardAccess1795626257758 } from './1795626257758-ForwardAccess';
+import { CalendarEntry1795626297577 } from './1795626297577-CalendarEntry';
+import { ReceiptTerms1795626481088 } from './1795626481088-ReceiptTerms';
 import { AgencyView1795627716121 } from './1795627716121-AgencyView';
 
-export const statusMigrations = [Init1795563940052, ApplicantMarkLock1795568222303, ForwardAccess1795626257758, AgencyView1795627716121];
+export const statusMigrations = [
+  Init1795563940052,
+  ApplicantMarkLock1795568222303,
+  ForwardAccess1795626257758,
+  CalendarEntry1795626297577,
+  ReceiptTerms1795626481088,
+  AgencyView1795627716121,
+];
