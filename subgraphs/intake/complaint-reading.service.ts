@@ -1,3 +1,4 @@
+import type { Clock } from '../../platform/clock';
 import { requireRole, type AuthState, type Principal, type Role } from '../../platform/auth';
 import { BadUserInput } from '../../platform/errors';
 import { kzDate } from '../../platform/scalars';
@@ -16,6 +17,8 @@ import { LIMITS } from './validation/limits';
 export interface ReadingDeps {
   repository: ComplaintRepository;
   directory: DirectoryClient;
+  /** "Now" for the overdue filter (tests set it). */
+  clock: Clock;
 }
 
 /** Roles that may list complaints beyond their own (api.md: official, agency, admin; and the office clerk). */
@@ -71,7 +74,7 @@ export class ComplaintReadingService {
     if (f.reviewDueFrom && f.reviewDueTo && f.reviewDueFrom > f.reviewDueTo) {
       throw new BadUserInput('reviewDueFrom is after reviewDueTo', 'filter.reviewDueFrom');
     }
-    return this.page(viewer, { ...f, today: kzDate(new Date()) }, first, after);
+    return this.page(viewer, { ...f, today: kzDate(this.deps.clock.now()) }, first, after);
   }
 
   private async page(

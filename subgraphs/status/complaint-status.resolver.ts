@@ -71,6 +71,12 @@ export class ComplaintStatusResolver {
     return ctx.status.overdueReason(complaint.id);
   }
 
+  @FieldResolver(() => Label, { nullable: true, description: 'overdueReason in words for people, Kazakh and Russian' })
+  async overdueReasonLabel(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext): Promise<Label | null> {
+    const reason = await ctx.status.overdueReason(complaint.id);
+    return reason ? labelOf('OverdueReason', reason) : null;
+  }
+
   @Directive('@requires(fields: "submittedAt")')
   @FieldResolver(() => DateScalar, {
     description: 'Last day to register: the day of receipt when a working day, else the next working day (APPC Art. 63(2))',
