@@ -154,3 +154,20 @@ export function lateForwards(submittedAt: Date, forwardDays: IsoDate[]): number 
   }
   return late;
 }
+
+/**
+ * The first Kazakhstan day on which `overdueReason` is not null for the complaint as it stands now (null: never,
+ * unless a mark changes it), so a copy of it answers "overdue as of today" without the calendar: intake's list
+ * filter (`overdueFrom <= today`). For every day from the complaint's last receipt on,
+ * `overdueReason(t, day) !== null` exactly when `overdueFrom(t) <= day` (complaint-terms.spec.ts checks it).
+ */
+export function overdueFrom(t: Tracked): IsoDate | null {
+  if (t.reviewDueOn) {
+    const late = dayAfter(t.reviewDueOn);
+    if (isOpen(t.status) || !t.closedOn) return late;
+    return t.closedOn > t.reviewDueOn ? late : null;
+  }
+  if (!isOpen(t.status)) return null;
+  if (t.forwardedLate) return receivedOnOf(t);
+  return dayAfter(registrationDueOf(t));
+}
