@@ -63,6 +63,11 @@ export interface ComplaintStatusChangedEvent {
   status: StatusMarkKind;
   reviewDueOn: string | null;
   closedOn: string | null;
+  /**
+   * The first day the complaint counts as overdue as it stands (status/complaint-terms.ts `overdueFrom`), null when
+   * it never will without another mark; absent from events sent before it existed.
+   */
+  overdueFrom?: string | null;
   /** W3C trace context (only when tracing is on; see platform/tracing.ts). */
   traceparent?: string;
   tracestate?: string;

@@ -173,7 +173,8 @@ function newRecord(
     status: StatusMarkKind.DELIVERED,
     reviewDueOn: null,
     closedOn: null,
-    statusVersion: 0,
+    overdueFrom: null,
+    statusVersion: -1, // status's first copy (version 0, sent when it starts tracking the complaint) is newer
     jurisdictionRule: decision.rule.slice(0, 300),
     reviewBodyKind: decision.bodyKind,
     talonNumber: office ? talonNumber(filedOn) : null,

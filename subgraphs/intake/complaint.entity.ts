@@ -104,6 +104,10 @@ export class ComplaintRecord {
   @Column({ type: 'varchar', length: 10, nullable: true })
   closedOn: string | null;
 
+  /** The first day it counts as overdue as it stands (status's complaint-terms `overdueFrom`); null: not on its way. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  overdueFrom: string | null;
+
   @Column({ type: 'int', default: 0 })
   statusVersion: number;
 

@@ -113,7 +113,13 @@ export class ComplaintRepository {
         await em
           .createQueryBuilder()
           .update(ComplaintRecord)
-          .set({ status: e.status, reviewDueOn: e.reviewDueOn, closedOn: e.closedOn, statusVersion: e.version })
+          .set({
+            status: e.status,
+            reviewDueOn: e.reviewDueOn,
+            closedOn: e.closedOn,
+            ...(e.overdueFrom !== undefined ? { overdueFrom: e.overdueFrom } : {}),
+            statusVersion: e.version,
+          })
           .where('id = :id AND statusVersion < :version', { id: e.complaintId, version: e.version })
           .execute();
       }
@@ -160,8 +166,10 @@ export class ComplaintRepository {
     if (f.reviewDueFrom) q.andWhere('c.reviewDueOn >= :reviewDueFrom', { reviewDueFrom: f.reviewDueFrom });
     if (f.reviewDueTo) q.andWhere('c.reviewDueOn <= :reviewDueTo', { reviewDueTo: f.reviewDueTo });
     if (f.overdue != null) {
-      // status's isOverdue: not reviewed nor withdrawn by the end of reviewDueOn (Kazakhstan time).
-      const overdue = 'c.reviewDueOn IS NOT NULL AND COALESCE(c.closedOn, :today) > c.reviewDueOn';
+      // Status's overdueReason (complaint-terms.ts), as of today: its `overdueFrom` has passed (registration,
+      // forwarding or review); rows from before status sent it: the review term passed (the REVIEW rule).
+      const overdue =
+        '(c.overdueFrom IS NOT NULL AND c.overdueFrom <= :today) OR (c.reviewDueOn IS NOT NULL AND COALESCE(c.closedOn, :today) > c.reviewDueOn)';
       q.andWhere(f.overdue ? `(${overdue})` : `NOT (${overdue})`, { today: f.today });
     }
     return q;

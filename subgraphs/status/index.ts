@@ -95,7 +95,7 @@ export function statusSubgraph(): SubgraphDefinition<StatusContext> {
       await deps.calendar.start();
       relay.start();
       return {
-        routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, deps.publish) },
+        routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, deps.publish, deps.onEventsQueued) },
         // Without Redis, marks still reach every stream through the database poll: degraded, not down.
         ...(rt.config.redisUrl ? { softHealth: () => ({ redis: deps.pubsub.connected?.() ?? true }) } : {}),
         stop: async () => {

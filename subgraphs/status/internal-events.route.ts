@@ -13,6 +13,8 @@ export function internalEventsRoute(
   db: DataSource,
   tokens: TokenService,
   onMark: (mark: StatusMarkRecord) => void,
+  /** New complaints queue intake's first copy of their status (complaint-filed.handler): send it at once. */
+  onEventsQueued?: () => void,
 ): RouteHandler {
   return async (req, res, body) => {
     const auth = await tokens.authenticate(req.headers.authorization);
@@ -42,6 +44,7 @@ export function internalEventsRoute(
     }
     spans.forEach((s) => endSpan(s));
     marks.forEach(onMark);
+    if (marks.length > 0) onEventsQueued?.();
     const result: EventBatchResult = { accepted: filed.map((e) => e.eventId) };
     sendJson(res, 200, result);
   };

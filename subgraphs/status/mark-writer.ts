@@ -4,6 +4,7 @@ import { inTransaction } from '../../platform/database';
 import { Conflict, NotFound } from '../../platform/errors';
 import type { ReviewResult, StatusMarkKind } from '../../platform/enums';
 import type { ComplaintStatusChangedEvent } from '../../platform/events';
+import { overdueFrom } from './complaint-terms';
 import { enqueue } from '../../platform/outbox/outbox-relay';
 import { lockApplicantMarks } from './applicant-mark-lock';
 import { canTransition } from './status-transitions';
@@ -73,7 +74,7 @@ export async function appendMark(
 
 /** Intake's copy of the status and terms (for its staff lists), sent through the outbox with the mark. */
 function statusChanged(current: TrackedComplaint, kind: StatusMarkKind, changes: Changes): ComplaintStatusChangedEvent {
-  const after = { ...current, ...changes };
+  const after = { ...current, ...changes, status: kind };
   return {
     type: 'ComplaintStatusChanged',
     eventId: randomUUID(),
@@ -82,5 +83,6 @@ function statusChanged(current: TrackedComplaint, kind: StatusMarkKind, changes:
     status: kind,
     reviewDueOn: after.reviewDueOn ?? null,
     closedOn: after.closedOn ?? null,
+    overdueFrom: overdueFrom(after),
   };
 }

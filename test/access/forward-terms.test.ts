@@ -73,6 +73,15 @@ describe('a forward carries the terms and the late filing to the new holder', ()
       overdueReasonLabel: { ru: 'Просрочено направление по компетенции' },
     });
 
+    // Intake's list filter follows the same rule (status sends overdueFrom): forwarded late, not registered yet.
+    const overdueIds = async (token: string, overdue: boolean) => {
+      const r = await t.query(`query($o: Boolean) { complaints(filter: { overdue: $o }, first: 100) { edges { node { id } } } }`, { o: overdue }, token);
+      expect(r.errors).toBeUndefined();
+      return (r.data!.complaints.edges as { node: { id: string } }[]).map((e) => e.node.id);
+    };
+    await eventually(async () => expect(await overdueIds(qClerkToken, true)).toEqual([id]));
+    expect(await overdueIds(qClerkToken, false)).toEqual([]);
+
     // The forwarding body keeps read access; a body that never held it gets nothing.
     const before = await t.query(READ, { id }, head);
     expect([before.errors, before.data?.complaint.lateFiling]).toEqual([undefined, { reason: 'Был в больнице' }]);
@@ -87,5 +96,34 @@ describe('a forward carries the terms and the late filing to the new holder', ()
       lateForwards: 1,
       byReviewBodyKind: [{ reviewBodyKind: 'QUALITY_CONTROL_BODY', count: 1 }],
     });
+
+    // Registered by the new body: no longer overdue, in status and in intake's list.
+    const qHead = await t.token('official', { officialId: quality.head.id });
+    expect((await t.query(`mutation($id: ID!) { registerComplaint(complaintId: $id) { kind } }`, { id }, qHead)).errors).toBeUndefined();
+    expect((await t.query(READ, { id }, qClerkToken)).data!.complaint.overdueReason).toBeNull();
+    await eventually(async () => expect(await overdueIds(qClerkToken, false)).toEqual([id]));
+    expect(await overdueIds(qClerkToken, true)).toEqual([]);
+  });
+
+  it('an unregistered complaint is listed as overdue from the day after its registration was due (APPC Art. 63(2))', async () => {
+    const city = await admin.unit('город Тіркеу');
+    const provider = await admin.provider('ЦОН Тіркеу', city);
+    const citizen = await t.token('citizen', { iin: validIin() });
+    const head = await t.token('official', { officialId: provider.head.id });
+    const list = async (overdue: boolean) => {
+      const r = await t.query(`query($o: Boolean) { complaints(filter: { overdue: $o }, first: 100) { edges { node { id } } } }`, { o: overdue }, head);
+      expect(r.errors).toBeUndefined();
+      return (r.data!.complaints.edges as { node: { id: string } }[]).map((e) => e.node.id);
+    };
+    clock.set(at10('2025-11-15')); // Saturday: registration due Monday 17 November
+    const filed = await t.query(FILE, { i: complaintInput(provider.id) }, citizen);
+    const id = filed.data!.fileComplaint.id;
+    await eventually(async () => expect((await t.query(READ, { id }, head)).data?.complaint.statusMarks).toHaveLength(1));
+    clock.set(at10('2025-11-17'));
+    await eventually(async () => expect(await list(false)).toEqual([id]));
+    expect(await list(true)).toEqual([]);
+    clock.set(at10('2025-11-18'));
+    expect(await list(true)).toEqual([id]);
+    expect((await t.query(READ, { id }, head)).data!.complaint.overdueReason).toBe('REGISTRATION');
   });
 });

@@ -4,6 +4,7 @@ import { ForwardAccess1795626270843 } from './1795626270843-ForwardAccess';
 import { LateFiling1795626466378 } from './1795626466378-LateFiling';
 import { IssueCategory1795627132454 } from './1795627132454-IssueCategory';
 import { ListFilters1795628023277 } from './1795628023277-ListFilters';
+import { OverdueFrom1795629000000 } from './1795629000000-OverdueFrom';
 
 export const intakeMigrations = [
   Init1795563818897,
@@ -11,4 +12,5 @@ export const intakeMigrations = [
   LateFiling1795626466378,
   IssueCategory1795627132454,
   ListFilters1795628023277,
+  OverdueFrom1795629000000,
 ];
