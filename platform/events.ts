@@ -1,4 +1,4 @@
-import type { Addressee, Channel, ReviewBodyKind } from './enums';
+import type { Addressee, Channel, ReviewBodyKind, StatusMarkKind } from './enums';
 
 /**
  * Durable messages between services. Intake writes them to its outbox in the same transaction as the
@@ -21,12 +21,59 @@ export interface ComplaintFiledEvent {
   reviewBodyKind: ReviewBodyKind;
   submittedAt: string;
   filedOn: string;
+  /** Office channel: the clerk who accepted the paper complaint and their body, who keep read access. */
+  acceptedById?: string | null;
+  acceptedBodyId?: string | null;
+  /** Surname, name, patronymic: status masks them in the notes the agency reads (depersonalised view). */
+  applicantNames?: (string | null)[];
   /** W3C trace context of the request that caused the event (only when tracing is on; see platform/tracing.ts). */
   traceparent?: string;
   tracestate?: string;
 }
 
-export type ServiceEvent = ComplaintFiledEvent;
+/**
+ * Status → intake, written in the same transaction as a FORWARDED mark: the complaint now sits with another
+ * official and body, and the one that forwarded it keeps read access. `version` is the complaint's mark version
+ * after the forward: intake applies an event only when it is newer than what it has, so repeats and late
+ * deliveries change nothing.
+ */
+export interface ComplaintHandlerChangedEvent {
+  type: 'ComplaintHandlerChanged';
+  eventId: string;
+  complaintId: string;
+  version: number;
+  fromHandlerId: string;
+  fromBodyId: string | null;
+  toHandlerId: string;
+  toBodyId: string | null;
+  /** W3C trace context (only when tracing is on; see platform/tracing.ts). */
+  traceparent?: string;
+  tracestate?: string;
+}
+
+/**
+ * Status → intake, in every mark's transaction: the complaint's status and terms as they are now, so intake's
+ * staff lists can filter by status, overdue and due date. Applied only when newer (`version`) than what intake has.
+ */
+export interface ComplaintStatusChangedEvent {
+  type: 'ComplaintStatusChanged';
+  eventId: string;
+  complaintId: string;
+  version: number;
+  status: StatusMarkKind;
+  reviewDueOn: string | null;
+  closedOn: string | null;
+  /**
+   * The first day the complaint counts as overdue as it stands (status/complaint-terms.ts `overdueFrom`), null when
+   * it never will without another mark; absent from events sent before it existed.
+   */
+  overdueFrom?: string | null;
+  /** W3C trace context (only when tracing is on; see platform/tracing.ts). */
+  traceparent?: string;
+  tracestate?: string;
+}
+
+export type ServiceEvent = ComplaintFiledEvent | ComplaintHandlerChangedEvent | ComplaintStatusChangedEvent;
 
 /** `POST /internal/events` body and answer. */
 export interface EventBatch {

@@ -44,6 +44,8 @@ export interface SubgraphDefinition<C> {
 export interface RunningSubgraph extends RunningServer {
   /** The subgraph's own database (tests seed through it). */
   db: DataSource;
+  /** The other services' real addresses, once they are known (a subgraph started earlier sends events to later ones). */
+  learnPeers(config: Pick<Config, 'intake' | 'directory' | 'status'>): void;
 }
 
 /** Opens the subgraph's database and serves its schema on its port. */
@@ -107,6 +109,9 @@ export async function startSubgraph<C extends object>(
     return {
       ...server,
       db,
+      learnPeers: ({ intake, directory, status }) => {
+        runtime.config = { ...runtime.config, intake, directory, status };
+      },
       stop: async () => {
         // In-flight requests finish first (they may still need the workers: a filing kicks the outbox relay, a mark
         // is published); live subscriptions are closed and resume on another instance from their last cursor.

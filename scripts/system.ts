@@ -26,6 +26,7 @@ export async function startSystem(config: Config, options: { clock?: Clock } = {
       cfg = { ...cfg, [s.name]: { port: server.port, url: server.url } };
     }
     const subgraphs = started as Record<SubgraphName, RunningSubgraph>;
+    for (const s of SUBGRAPHS) subgraphs[s.name].learnPeers(cfg);
     const gateway = await startGateway(cfg, {
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])),
     });

@@ -1,8 +1,20 @@
-import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
 import { Addressee } from '../../platform/enums';
 import type { DirectoryContext } from './directory.context';
 import { JurisdictionDecision } from './jurisdiction.type';
 import { Official } from './official.type';
+
+@InputType({ description: 'An official the complaint is about (seed: position, surname and name)' })
+class JurisdictionRespondentInput {
+  @Field(() => String)
+  position: string;
+
+  @Field(() => String)
+  surname: string;
+
+  @Field(() => String)
+  name: string;
+}
 
 @ArgsType()
 class JurisdictionArgs {
@@ -20,6 +32,12 @@ class JurisdictionArgs {
 
   @Field(() => String, { nullable: true, description: 'What the complaint is about, matched against competences' })
   issueCategory: string | null;
+
+  @Field(() => [JurisdictionRespondentInput], {
+    nullable: true,
+    description: 'Who the complaint is about: a complaint about the head or the akim addressed goes to the body above (APPC Art. 91)',
+  })
+  respondents: JurisdictionRespondentInput[] | null;
 }
 
 @Resolver()

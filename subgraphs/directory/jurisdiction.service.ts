@@ -1,21 +1,25 @@
 import { In, IsNull, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { Addressee, type ReviewBodyKind } from '../../platform/enums';
+import { Addressee, ReviewBodyKind } from '../../platform/enums';
 import { AppError, BadUserInput, NotFound } from '../../platform/errors';
 import type { AdministrativeUnit } from './administrative-unit.type';
 import { Competence } from './competence.type';
-import { hasSubject, pickCompetent, type ComplaintSubject } from './competence-match';
+import { hasSubject, normaliseMatchText, pickCompetent, type ComplaintSubject } from './competence-match';
+import { bodyAbove, isAbout, type Respondent } from './complaint-about-addressee';
 import type { DirectoryLoaders } from './directory.loaders';
 import type { JurisdictionDecision } from './jurisdiction.type';
 import { KATO_PROBLEM_MESSAGES, katoProblem } from './kato';
 import { Official } from './official.type';
 import type { ReadCache } from '../../platform/read-cache';
+import { ServiceProviderKind } from './service-provider-kind';
+import { ServiceProvider as ServiceProviderEntity, type ServiceProvider } from './service-provider.type';
 import { AKIMAT_BODY_KIND, providerBodyKind } from './review-body';
-import type { ServiceProvider } from './service-provider.type';
 
 export interface JurisdictionQuery extends ComplaintSubject {
   addressee: Addressee;
   serviceProviderId: string;
   katoCode?: string | null;
+  /** The officials complained about: when one is the head (or akim) the complaint would reach, it goes above them. */
+  respondents?: Respondent[] | null;
 }
 
 /** Every field of the query goes into the key: the mapped type makes a new field a compile error here. */
@@ -26,6 +30,7 @@ function decisionKey(q: JurisdictionQuery): string {
     katoCode: q.katoCode ?? null,
     publicService: q.publicService ?? null,
     issueCategory: q.issueCategory ?? null,
+    respondents: q.respondents?.map((r) => ({ position: '', surname: normaliseMatchText(r.surname), name: normaliseMatchText(r.name) })) ?? null,
   };
   return `decision:${JSON.stringify(fields)}`;
 }
@@ -38,6 +43,8 @@ interface Body {
   headTitle: string;
   /** Who works there: a provider's officials, or an akimat's (a unit, no provider). */
   members: FindOptionsWhere<Official>;
+  /** An akimat's unit (to find the akimat above it). */
+  unitKatoCode?: string;
 }
 
 /**
@@ -66,12 +73,56 @@ export class JurisdictionService {
 
     if (q.addressee === Addressee.AKIM) {
       if (!q.katoCode) throw new BadUserInput('katoCode is required when the addressee is AKIM', 'katoCode');
+      await this.requireUnitOverProvider(q.katoCode, provider);
       const { body, walked } = await this.akimatFor(q.katoCode);
-      return this.choose(body, q, walked ? `addressed to the akim; ${walked}` : 'addressed to the akim');
+      const why = walked ? `addressed to the akim; ${walked}` : 'addressed to the akim';
+      if (isAbout(q.respondents, body.head)) return this.aboveAkim(body, q, why);
+      return this.choose(body, q, why);
     }
     const body = await this.providerBody(provider);
     const why = q.addressee === Addressee.PORTAL ? 'filed through the portal' : 'addressed to the head of the service provider';
+    if (isAbout(q.respondents, body.head) && body.kind !== ReviewBodyKind.QUALITY_CONTROL_BODY) {
+      return this.choose(await this.qualityControlBodyOver(provider), q, `${why}; ${bodyAbove.head(body.head!)}`);
+    }
     return this.choose(body, q, why);
+  }
+
+  /** A complaint about the akim goes to the akimat above (APPC Art. 91), else to the quality-control body. */
+  private async aboveAkim(akimat: Body, q: JurisdictionQuery, why: string): Promise<JurisdictionDecision> {
+    const unit = await this.loaders.administrativeUnit.load(akimat.unitKatoCode!);
+    if (unit?.parentKatoCode) {
+      try {
+        const { body } = await this.akimatFor(unit.parentKatoCode);
+        return this.choose(body, q, `${why}; ${bodyAbove.akim(akimat.head!, body.name)}`);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.extensions.code !== 'NOT_FOUND') throw err;
+      }
+    }
+    const provider = await this.loaders.serviceProvider.load(q.serviceProviderId);
+    return this.choose(await this.qualityControlBodyOver(provider!), q, `${why}; ${bodyAbove.akimToQuality(akimat.head!)}`);
+  }
+
+  /**
+   * The authorised body for public-service quality control over a provider: the active one whose unit is the
+   * provider's or contains it, else a nationwide one (a unit with no parent), else any active one on record.
+   */
+  private async qualityControlBodyOver(provider: ServiceProvider): Promise<Body> {
+    const bodies = await this.db
+      .getRepository(ServiceProviderEntity)
+      .find({ where: { kind: ServiceProviderKind.QUALITY_CONTROL_BODY, active: true }, order: { katoCode: 'ASC', id: 'ASC' } });
+    const over: string[] = [];
+    let unit = provider.katoCode ? await this.loaders.administrativeUnit.load(provider.katoCode) : null;
+    for (let steps = 0; unit && steps <= 10; steps++) {
+      over.push(unit.katoCode);
+      unit = unit.parentKatoCode ? await this.loaders.administrativeUnit.load(unit.parentKatoCode) : null;
+    }
+    const chosen = over.map((k) => bodies.find((b) => b.katoCode === k)).find(Boolean) ?? bodies[0];
+    if (!chosen) {
+      throw new AppError('NOT_FOUND', 'No authorised body for public-service quality control is on record to review a complaint about the head', {
+        reason: 'NO_BODY_ABOVE',
+      });
+    }
+    return this.providerBody(chosen);
   }
 
   private async providerBody(provider: ServiceProvider): Promise<Body> {
@@ -82,6 +133,27 @@ export class JurisdictionService {
       headTitle: 'head',
       members: { serviceProviderId: provider.id },
     };
+  }
+
+  /**
+   * The akim addressed must be the local executive body over the provider: the akim of the provider's own unit or
+   * of a unit that contains it (an Astana provider's complaint cannot go to a Karaganda akim). Unknown units are
+   * left to akimatFor (NOT_FOUND).
+   */
+  private async requireUnitOverProvider(katoCode: string, provider: ServiceProvider): Promise<void> {
+    const asked = await this.loaders.administrativeUnit.load(katoCode);
+    if (!asked) return;
+    let unit = provider.katoCode ? await this.loaders.administrativeUnit.load(provider.katoCode) : null;
+    for (let steps = 0; unit && steps <= 10; steps++) {
+      if (unit.katoCode === katoCode) return;
+      unit = unit.parentKatoCode ? await this.loaders.administrativeUnit.load(unit.parentKatoCode) : null;
+    }
+    throw new BadUserInput(
+      `${asked.nameRu} (${katoCode}) is neither the unit of ${provider.nameRu} (${provider.katoCode}) nor one that contains it: ` +
+        'its akim is not the local executive body over this provider',
+      'katoCode',
+      { providerKatoCode: provider.katoCode },
+    );
   }
 
   /** The akimat of the unit, or of the nearest unit above it with an active akim on record. */
@@ -98,6 +170,7 @@ export class JurisdictionService {
           head: akim,
           headTitle: 'akim',
           members: { katoCode: unit.katoCode, serviceProviderId: IsNull() },
+          unitKatoCode: unit.katoCode,
         };
         const walked = passed.length ? `no active akim on record for ${passed.map((u) => u.nameRu).join(', ')}` : null;
         return { body, walked };

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { requireRole, type AuthState, type Principal } from '../../platform/auth';
 import type { Clock } from '../../platform/clock';
 import { isUniqueViolation } from '../../platform/database';
-import { Channel } from '../../platform/enums';
+import { Addressee, Channel, StatusMarkKind } from '../../platform/enums';
 import { AppError, BadUserInput, Conflict, Forbidden } from '../../platform/errors';
 import type { ComplaintFiledEvent } from '../../platform/events';
 import { kzDate } from '../../platform/scalars';
@@ -51,25 +51,37 @@ export class ComplaintFilingService {
     const submittedAt = this.deps.clock.now();
     const valid = validateComplaint(input, { applicantIin: input.applicantIin, signedOnPaper: input.signedOnPaper });
     const filing = { ...valid, ...checkFilingTerm(input, kzDate(submittedAt)) };
-    // Seed: a paper complaint is handed in at the provider's office, so its clerk accepts it for that provider.
-    const clerkProvider = await this.deps.directory.officialProvider(clerk.officialId!);
-    if (clerkProvider !== valid.serviceProviderId) {
+    // Seed: a paper complaint is handed in at an office: the provider's, or the akimat's when addressed to the akim.
+    const clerkBody = await this.deps.directory.officialBody(clerk.officialId!);
+    const mayAccept = (decision: JurisdictionAnswer) =>
+      !!clerkBody && (clerkBody === valid.serviceProviderId || clerkBody === bodyIdOf(decision));
+    if (!clerkBody || (clerkBody !== valid.serviceProviderId && valid.addressee !== Addressee.AKIM)) {
       throw new Forbidden("A clerk accepts paper complaints only for their own service provider's office");
     }
-    return this.store(clerk, filing, Channel.OFFICE, `clerk:${clerk.officialId}`, submittedAt);
+    return this.store(clerk, filing, Channel.OFFICE, `clerk:${clerk.officialId}`, submittedAt, { clerkBody, mayAccept });
   }
 
-  private async store(actor: Principal, v: Filing, channel: Channel, scope: string, submittedAt: Date): Promise<Complaint> {
+  private async store(
+    actor: Principal,
+    v: Filing,
+    channel: Channel,
+    scope: string,
+    submittedAt: Date,
+    office?: { clerkBody: string; mayAccept: (d: JurisdictionAnswer) => boolean },
+  ): Promise<Complaint> {
     const hash = v.idempotencyKey ? contentHash(channel, v) : null;
     if (v.idempotencyKey) {
       const earlier = await this.deps.repository.byIdempotencyKey(scope, v.idempotencyKey);
       if (earlier) return this.replay(earlier, hash, actor);
     }
     const decision = await this.jurisdiction(v);
+    if (office && !office.mayAccept(decision)) {
+      throw new Forbidden("A clerk accepts paper complaints only for their own office: the provider's, or the akimat the complaint goes to");
+    }
     for (let attempt = 1; ; attempt++) {
       const record = newRecord(v, channel, actor, scope, hash, decision, submittedAt);
       try {
-        await this.deps.repository.insertWithEvent(record, filedEvent(record));
+        await this.deps.repository.insertWithEvent(record, filedEvent(record, office?.clerkBody ?? null));
         this.deps.onEventsQueued();
         return toComplaint(record, actor);
       } catch (err) {
@@ -94,8 +106,8 @@ export class ComplaintFilingService {
   /** The directory's answer; an unknown provider or unit is the caller's input error, named by field. */
   private async jurisdiction(v: ValidComplaint): Promise<JurisdictionAnswer> {
     try {
-      const { addressee, serviceProviderId, katoCode, publicService } = v;
-      return await this.deps.directory.jurisdiction({ addressee, serviceProviderId, katoCode, publicService });
+      const { addressee, serviceProviderId, katoCode, publicService, issueCategory, respondents } = v;
+      return await this.deps.directory.jurisdiction({ addressee, serviceProviderId, katoCode, publicService, issueCategory, respondents });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const { code, field, id } = err.extensions;
@@ -140,6 +152,7 @@ function newRecord(
     serviceProviderId: v.serviceProviderId,
     katoCode: v.katoCode,
     publicService: v.publicService,
+    issueCategory: v.issueCategory,
     applicantIin: v.applicantIin,
     applicantSurname: v.applicant.surname,
     applicantName: v.applicant.name,
@@ -153,7 +166,15 @@ function newRecord(
     filedOn,
     submittedAt,
     handlerId: decision.official.id,
-    handlerBodyId: decision.official.body?.id ?? null,
+    handlerBodyId: bodyIdOf(decision),
+    currentHandlerId: decision.official.id,
+    currentBodyId: bodyIdOf(decision),
+    holderVersion: 0,
+    status: StatusMarkKind.DELIVERED,
+    reviewDueOn: null,
+    closedOn: null,
+    overdueFrom: null,
+    statusVersion: -1, // status's first copy (version 0, sent when it starts tracking the complaint) is newer
     jurisdictionRule: decision.rule.slice(0, 300),
     reviewBodyKind: decision.bodyKind,
     talonNumber: office ? talonNumber(filedOn) : null,
@@ -167,7 +188,12 @@ function newRecord(
   });
 }
 
-function filedEvent(r: ComplaintRecord): ComplaintFiledEvent {
+/** The chosen official's body, as the directory says (directory/review-body.ts). */
+function bodyIdOf(decision: JurisdictionAnswer): string | null {
+  return decision.official.body?.id ?? null;
+}
+
+function filedEvent(r: ComplaintRecord, acceptedBodyId: string | null): ComplaintFiledEvent {
   return {
     type: 'ComplaintFiled',
     eventId: randomUUID(),
@@ -183,6 +209,9 @@ function filedEvent(r: ComplaintRecord): ComplaintFiledEvent {
     reviewBodyKind: r.reviewBodyKind,
     submittedAt: r.submittedAt.toISOString(),
     filedOn: r.filedOn,
+    acceptedById: r.acceptedById,
+    acceptedBodyId,
+    applicantNames: [r.applicantSurname, r.applicantName, r.applicantPatronymic],
     // The filing's trace goes on with the event (relay, status): one request is one trace.
     ...traceHeaders(),
   };

@@ -1,12 +1,15 @@
+import type { Clock } from '../../platform/clock';
 import { requireRole, type AuthState, type Principal, type Role } from '../../platform/auth';
 import { BadUserInput } from '../../platform/errors';
+import { kzDate } from '../../platform/scalars';
 import { decodeCursor, encodeCursor } from './complaint.cursor';
 import type { ComplaintConnection } from './complaint-connection.type';
 import type { ComplaintFilter } from './complaint-filter.input';
 import { toComplaint } from './complaint.mapper';
 import type { ComplaintRepository } from './complaint.repository';
 import type { Complaint } from './complaint.type';
-import { assertCanSee, scopeOf, type ViewerScope } from './complaint.visibility';
+import { assertCanSee, canSee, scopeOf, type ViewerScope } from './complaint.visibility';
+import type { ComplaintRecord } from './complaint.entity';
 import type { DirectoryClient } from './directory.client';
 import type { IntakeLoaders } from './complaint.loaders';
 import { LIMITS } from './validation/limits';
@@ -14,6 +17,8 @@ import { LIMITS } from './validation/limits';
 export interface ReadingDeps {
   repository: ComplaintRepository;
   directory: DirectoryClient;
+  /** "Now" for the overdue filter (tests set it). */
+  clock: Clock;
 }
 
 /** Roles that may list complaints beyond their own (api.md: official, agency, admin; and the office clerk). */
@@ -34,16 +39,25 @@ export class ComplaintReadingService {
     const viewer = requireRole(this.auth);
     const record = await this.loaders.complaint.load(id);
     if (!record) return null;
-    assertCanSee(await this.viewerScope(viewer), record);
+    await this.assertVisible(viewer, record);
     return toComplaint(record, viewer);
   }
 
+  /** By the complaint's number or its talon's number (office staff answer the applicant holding the talon). */
   async byNumber(number: string): Promise<Complaint | null> {
     const viewer = requireRole(this.auth);
     const record = await this.deps.repository.byNumber(number.trim());
     if (!record) return null;
-    assertCanSee(await this.viewerScope(viewer), record);
+    await this.assertVisible(viewer, record);
     return toComplaint(record, viewer);
+  }
+
+  /** Former holders are read only when the current holder does not already answer the question. */
+  private async assertVisible(viewer: Principal, record: ComplaintRecord): Promise<void> {
+    const scope = await this.viewerScope(viewer);
+    if (canSee(scope, record, [])) return;
+    const former = scope.kind === 'staff' ? await this.loaders.formerHolders.load(record.id) : [];
+    assertCanSee(scope, record, former);
   }
 
   mine(first: number | null | undefined, after: string | null | undefined): Promise<ComplaintConnection> {
@@ -57,7 +71,10 @@ export class ComplaintReadingService {
     if (f.filedFrom && f.filedTo && f.filedFrom > f.filedTo) {
       throw new BadUserInput('filedFrom is after filedTo', 'filter.filedFrom');
     }
-    return this.page(viewer, f, first, after);
+    if (f.reviewDueFrom && f.reviewDueTo && f.reviewDueFrom > f.reviewDueTo) {
+      throw new BadUserInput('reviewDueFrom is after reviewDueTo', 'filter.reviewDueFrom');
+    }
+    return this.page(viewer, { ...f, today: kzDate(this.deps.clock.now()) }, first, after);
   }
 
   private async page(
@@ -81,12 +98,12 @@ export class ComplaintReadingService {
     };
   }
 
-  /** Staff scope needs the caller's provider, which the directory knows (asked once per request). */
+  /** Staff scope needs the caller's body (provider or akimat), which the directory knows (asked once per request). */
   private viewerScope(viewer: Principal): Promise<ViewerScope> {
     this.scope ??= (async () => {
       const staff = viewer.role === 'clerk' || viewer.role === 'official';
-      const providerId = staff ? await this.deps.directory.officialProvider(viewer.officialId!) : null;
-      return scopeOf(viewer, providerId);
+      const bodyId = staff ? await this.deps.directory.officialBody(viewer.officialId!) : null;
+      return scopeOf(viewer, bodyId);
     })();
     return this.scope;
   }

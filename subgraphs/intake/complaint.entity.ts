@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Addressee, Channel, ReviewBodyKind } from '../../platform/enums';
+import { Addressee, Channel, ReviewBodyKind, StatusMarkKind } from '../../platform/enums';
 
 export interface StoredRespondent {
   position: string;
@@ -34,6 +34,9 @@ export class ComplaintRecord {
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   publicService: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  issueCategory: string | null;
 
   @Column({ type: 'varchar', length: 12 })
   applicantIin: string;
@@ -78,6 +81,39 @@ export class ComplaintRecord {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   handlerBodyId: string | null;
+
+  /** Who has the complaint now (status forwards it; ComplaintHandlerChanged events keep this copy current). */
+  @Index()
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  currentHandlerId: string | null;
+
+  /** The body (provider id, or the akimat's unit code) of the current handler: its staff read and list it. */
+  @Index()
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  currentBodyId: string | null;
+
+  /** Status's copy of the status and terms (ComplaintStatusChanged events), for the staff lists' filters. */
+  @Index()
+  @Column({ type: 'varchar', length: 16, default: 'DELIVERED' })
+  status: StatusMarkKind;
+
+  @Index()
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  reviewDueOn: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  closedOn: string | null;
+
+  /** The first day it counts as overdue as it stands (status's complaint-terms `overdueFrom`); null: not on its way. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  overdueFrom: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  statusVersion: number;
+
+  /** Status's mark version of the latest handler change applied here: older or repeated events change nothing. */
+  @Column({ type: 'int', default: 0 })
+  holderVersion: number;
 
   @Column({ type: 'varchar', length: 300 })
   jurisdictionRule: string;

@@ -47,6 +47,12 @@ abstract class ComplaintInputBase {
   @Field(() => String, { nullable: true })
   publicService?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The issue the complaint raises (a category of the directory's competences): routes it with publicService",
+  })
+  issueCategory?: string | null;
+
   @Field(() => ApplicantInput)
   applicant: ApplicantInput;
 

@@ -1,14 +1,16 @@
 import type { Principal } from '../../platform/auth';
+import { labelOf } from '../../platform/labels';
+import { initial, maskApplicantData, maskIin, type ApplicantData } from '../../platform/personal-data';
 import type { ComplaintRecord } from './complaint.entity';
 import type { Complaint } from './complaint.type';
 import { filingDeadline } from './validation/filing-term.rule';
 
-/** `900101300026` → `9001******26` */
-export function maskIin(iin: string): string {
-  return `${iin.slice(0, 4)}******${iin.slice(10)}`;
-}
+export { maskIin };
 
-/** The GraphQL view of a stored complaint; inter-agency consumers get no contact data and a masked IIN. */
+/**
+ * The GraphQL view of a stored complaint. Inter-agency consumers get it depersonalised: masked IIN, initials
+ * instead of names, no address or phones, and the applicant's own data masked in the reasons and demands.
+ */
 export function toComplaint(r: ComplaintRecord, viewer?: Principal | null): Complaint {
   const restricted = viewer?.role === 'agency';
   return {
@@ -16,20 +18,24 @@ export function toComplaint(r: ComplaintRecord, viewer?: Principal | null): Comp
     number: r.number,
     channel: r.channel,
     addressee: r.addressee,
+    channelLabel: labelOf('Channel', r.channel),
+    addresseeLabel: labelOf('Addressee', r.addressee),
     serviceProvider: { id: r.serviceProviderId },
     administrativeUnit: r.katoCode ? { katoCode: r.katoCode } : null,
     publicService: r.publicService,
+    issueCategory: r.issueCategory ?? null,
+    jurisdictionRule: r.jurisdictionRule,
     applicant: {
       iin: restricted ? maskIin(r.applicantIin) : r.applicantIin,
-      surname: r.applicantSurname,
-      name: r.applicantName,
-      patronymic: r.applicantPatronymic,
+      surname: restricted ? initial(r.applicantSurname)! : r.applicantSurname,
+      name: restricted ? initial(r.applicantName)! : r.applicantName,
+      patronymic: restricted ? initial(r.applicantPatronymic) : r.applicantPatronymic,
       postalAddress: restricted ? null : r.postalAddress,
       phones: restricted ? [] : r.phones,
     },
     respondents: r.respondents,
-    reasons: r.reasons,
-    demands: r.demands,
+    reasons: restricted ? maskApplicantData(r.reasons, applicantData(r))! : r.reasons,
+    demands: restricted ? maskApplicantData(r.demands, applicantData(r))! : r.demands,
     filedOn: r.filedOn,
     submittedAt: r.submittedAt,
     talon:
@@ -39,5 +45,14 @@ export function toComplaint(r: ComplaintRecord, viewer?: Principal | null): Comp
     handler: { id: r.handlerId },
     filingDeadline: r.violationLearnedOn ? filingDeadline(r.violationLearnedOn) : null,
     lateFiling: r.lateFilingReason ? { reason: r.lateFilingReason } : null,
+  };
+}
+
+function applicantData(r: ComplaintRecord): ApplicantData {
+  return {
+    iin: r.applicantIin,
+    names: [r.applicantSurname, r.applicantName, r.applicantPatronymic],
+    postalAddress: r.postalAddress,
+    phones: r.phones,
   };
 }

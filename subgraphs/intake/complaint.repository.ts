@@ -1,7 +1,8 @@
 import { Brackets, In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '../../platform/database';
 import { GroupCommit } from '../../platform/group-commit';
-import type { ComplaintFiledEvent } from '../../platform/events';
+import type { ComplaintFiledEvent, ComplaintHandlerChangedEvent, ComplaintStatusChangedEvent } from '../../platform/events';
+import { ComplaintFormerHolder } from './access/complaint-holder.entity';
 import { enqueue } from '../../platform/outbox/outbox-relay';
 import type { ComplaintCursor } from './complaint.cursor';
 import { ComplaintRecord } from './complaint.entity';
@@ -15,6 +16,13 @@ export class ComplaintRepository {
     (batch) =>
       inTransaction(this.db, async (em) => {
         await em.insert(ComplaintRecord, batch.map((f) => f.record));
+        const accepted = batch.filter((f) => f.event.acceptedById);
+        if (accepted.length > 0) {
+          await em.insert(
+            ComplaintFormerHolder,
+            accepted.map((f) => ({ complaintId: f.record.id, officialId: f.event.acceptedById!, bodyId: f.event.acceptedBodyId ?? null })),
+          );
+        }
         await enqueue(em, ...batch.map((f) => f.event));
       }),
     isUniqueViolation,
@@ -31,8 +39,40 @@ export class ComplaintRepository {
     return ids.length ? this.repo.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
-  byNumber(number: string): Promise<ComplaintRecord | null> {
-    return this.repo.findOneBy({ number });
+  /** By the complaint's number, or by its talon's (what the applicant holds of a paper complaint). */
+  async byNumber(number: string): Promise<ComplaintRecord | null> {
+    return (await this.repo.findOneBy({ number })) ?? (await this.repo.findOneBy({ talonNumber: number }));
+  }
+
+  /** Who held each complaint before (read access), for any number of complaints in one query. */
+  formerHolders(complaintIds: readonly string[]): Promise<ComplaintFormerHolder[]> {
+    return complaintIds.length
+      ? this.db.getRepository(ComplaintFormerHolder).findBy({ complaintId: In([...complaintIds]) })
+      : Promise.resolve([]);
+  }
+
+  /**
+   * Applies status's handler changes: the new holder replaces the current one only when the event is newer than
+   * the last applied (by status's version), and the former holder keeps read access. Repeats change nothing.
+   */
+  async applyHandlerChanges(events: ComplaintHandlerChangedEvent[]): Promise<void> {
+    await inTransaction(this.db, async (em) => {
+      for (const e of events) {
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(ComplaintFormerHolder)
+          .values({ complaintId: e.complaintId, officialId: e.fromHandlerId, bodyId: e.fromBodyId })
+          .orIgnore()
+          .execute();
+        await em
+          .createQueryBuilder()
+          .update(ComplaintRecord)
+          .set({ currentHandlerId: e.toHandlerId, currentBodyId: e.toBodyId, holderVersion: e.version })
+          .where('id = :id AND holderVersion < :version', { id: e.complaintId, version: e.version })
+          .execute();
+      }
+    });
   }
 
   byIdempotencyKey(idempotencyScope: string, idempotencyKey: string): Promise<ComplaintRecord | null> {
@@ -66,20 +106,51 @@ export class ComplaintRepository {
     return { rows, totalCount };
   }
 
+  /** Applies status's copies of status and terms, each only when newer than what is stored (repeats change nothing). */
+  async applyStatusChanges(events: ComplaintStatusChangedEvent[]): Promise<void> {
+    await inTransaction(this.db, async (em) => {
+      for (const e of events) {
+        await em
+          .createQueryBuilder()
+          .update(ComplaintRecord)
+          .set({
+            status: e.status,
+            reviewDueOn: e.reviewDueOn,
+            closedOn: e.closedOn,
+            ...(e.overdueFrom !== undefined ? { overdueFrom: e.overdueFrom } : {}),
+            statusVersion: e.version,
+          })
+          .where('id = :id AND statusVersion < :version', { id: e.complaintId, version: e.version })
+          .execute();
+      }
+    });
+  }
+
   private filtered(scope: ViewerScope, f: ComplaintFilter): SelectQueryBuilder<ComplaintRecord> {
     const q = this.repo.createQueryBuilder('c').where('1 = 1');
     if (scope.kind === 'applicant') q.andWhere('c.applicantIin = :iin', { iin: scope.iin });
+    if (scope.kind === 'none') q.andWhere('1 = 0');
     if (scope.kind === 'staff') {
-      const { providerId, handlerId } = scope;
-      if (providerId === null && handlerId === null) q.andWhere('1 = 0');
-      else {
-        q.andWhere(
+      // complaint.visibility's rule in SQL: with me or my body now, or held by me or my body before.
+      const { officialId, bodyId } = scope;
+      const held = this.db
+        .getRepository(ComplaintFormerHolder)
+        .createQueryBuilder('h')
+        .select('1')
+        .where('h.complaintId = c.id')
+        .andWhere(
           new Brackets((b) => {
-            if (providerId !== null) b.orWhere('c.serviceProviderId = :scopeProvider', { scopeProvider: providerId });
-            if (handlerId !== null) b.orWhere('c.handlerId = :scopeHandler', { scopeHandler: handlerId });
+            b.where('h.officialId = :scopeOfficial');
+            if (bodyId !== null) b.orWhere('h.bodyId = :scopeBody');
           }),
         );
-      }
+      q.andWhere(
+        new Brackets((b) => {
+          b.where('c.currentHandlerId = :scopeOfficial', { scopeOfficial: officialId });
+          if (bodyId !== null) b.orWhere('c.currentBodyId = :scopeBody', { scopeBody: bodyId });
+          b.orWhere(`EXISTS (${held.getQuery()})`);
+        }),
+      );
     }
     if (f.serviceProviderId) q.andWhere('c.serviceProviderId = :serviceProviderId', { serviceProviderId: f.serviceProviderId });
     if (f.katoCode) q.andWhere('c.katoCode = :katoCode', { katoCode: f.katoCode });
@@ -88,6 +159,19 @@ export class ComplaintRepository {
     if (f.handlerId) q.andWhere('c.handlerId = :handlerId', { handlerId: f.handlerId });
     if (f.filedFrom) q.andWhere('c.filedOn >= :filedFrom', { filedFrom: f.filedFrom });
     if (f.filedTo) q.andWhere('c.filedOn <= :filedTo', { filedTo: f.filedTo });
+    // Status's copy (ComplaintStatusChanged events): eventually consistent with the timeline.
+    if (f.status) q.andWhere('c.status = :status', { status: f.status });
+    if (f.currentHandlerId) q.andWhere('c.currentHandlerId = :currentHandlerId', { currentHandlerId: f.currentHandlerId });
+    if (f.currentBodyId) q.andWhere('c.currentBodyId = :currentBodyId', { currentBodyId: f.currentBodyId });
+    if (f.reviewDueFrom) q.andWhere('c.reviewDueOn >= :reviewDueFrom', { reviewDueFrom: f.reviewDueFrom });
+    if (f.reviewDueTo) q.andWhere('c.reviewDueOn <= :reviewDueTo', { reviewDueTo: f.reviewDueTo });
+    if (f.overdue != null) {
+      // Status's overdueReason (complaint-terms.ts), as of today: its `overdueFrom` has passed (registration,
+      // forwarding or review); rows from before status sent it: the review term passed (the REVIEW rule).
+      const overdue =
+        '(c.overdueFrom IS NOT NULL AND c.overdueFrom <= :today) OR (c.reviewDueOn IS NOT NULL AND COALESCE(c.closedOn, :today) > c.reviewDueOn)';
+      q.andWhere(f.overdue ? `(${overdue})` : `NOT (${overdue})`, { today: f.today });
+    }
     return q;
   }
 }

@@ -12,7 +12,7 @@ export class ComplaintResolver {
     return ctx.complaints.byId(id);
   }
 
-  @Query(() => Complaint, { nullable: true, description: 'A complaint by its human-readable number' })
+  @Query(() => Complaint, { nullable: true, description: "A complaint by its human-readable number, or by its talon's number (what the applicant holds)" })
   complaintByNumber(@Arg('number', () => String) number: string, @Ctx() ctx: IntakeContext) {
     return ctx.complaints.byNumber(number);
   }
@@ -27,7 +27,8 @@ export class ComplaintResolver {
   }
 
   @Query(() => ComplaintConnection, {
-    description: 'Complaints the caller may see (clerk, official: their provider and, official, those they handle; agency, admin: all), newest first',
+    description:
+      'Complaints the caller may see (clerk, official: those with them or their body now, and those they or their body held before; agency: all, depersonalised; admin: all), newest first',
   })
   complaints(
     @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null,

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../platform/scalars';
 import { Addressee, Channel } from '../../platform/enums';
+import { Label } from '../../platform/labels';
 import { AdministrativeUnitRef, OfficialRef, ServiceProviderRef } from './directory.stubs';
 
 @ObjectType({ description: 'The person who files the complaint (personal data: shown only to those entitled)' })
@@ -69,6 +70,12 @@ export class Complaint {
   @Field(() => Addressee)
   addressee: Addressee;
 
+  @Field(() => Label, { description: 'The channel in words for people' })
+  channelLabel: Label;
+
+  @Field(() => Label, { description: 'The addressee in words for people' })
+  addresseeLabel: Label;
+
   @Field(() => ServiceProviderRef)
   serviceProvider: ServiceProviderRef;
 
@@ -77,6 +84,12 @@ export class Complaint {
 
   @Field(() => String, { nullable: true })
   publicService: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The issue raised, as given at filing' })
+  issueCategory: string | null;
+
+  @Field(() => String, { description: "Why the directory chose the handler at filing (its decision's rule, with the article)" })
+  jurisdictionRule: string;
 
   @Field(() => Applicant)
   applicant: Applicant;

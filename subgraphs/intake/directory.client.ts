@@ -10,12 +10,21 @@ export interface JurisdictionAnswer {
 }
 
 const JURISDICTION = /* GraphQL */ `
-  query Jurisdiction($addressee: Addressee!, $serviceProviderId: ID!, $katoCode: String, $publicService: String) {
+  query Jurisdiction(
+    $addressee: Addressee!
+    $serviceProviderId: ID!
+    $katoCode: String
+    $publicService: String
+    $issueCategory: String
+    $respondents: [JurisdictionRespondentInput!]
+  ) {
     jurisdictionDecision(
       addressee: $addressee
       serviceProviderId: $serviceProviderId
       katoCode: $katoCode
       publicService: $publicService
+      issueCategory: $issueCategory
+      respondents: $respondents
     ) {
       official { id body { id kind } }
       rule
@@ -27,6 +36,12 @@ const JURISDICTION = /* GraphQL */ `
 const OFFICIAL_PROVIDER = /* GraphQL */ `
   query OfficialProvider($id: ID!) {
     official(id: $id) { serviceProvider { id } }
+  }
+`;
+
+const OFFICIAL_BODY = /* GraphQL */ `
+  query OfficialBody($id: ID!) {
+    official(id: $id) { active serviceProvider { id } administrativeUnit { katoCode } }
   }
 `;
 
@@ -48,8 +63,19 @@ export class DirectoryClient {
     serviceProviderId: string;
     katoCode?: string | null;
     publicService?: string | null;
+    issueCategory?: string | null;
+    /** Who the complaint is about: a complaint about the addressee themself goes above them. */
+    respondents?: { position: string; surname: string; name: string }[];
   }): Promise<JurisdictionAnswer> {
-    const key = JSON.stringify(['jurisdiction', q.addressee, q.serviceProviderId, q.katoCode ?? null, q.publicService ?? null]);
+    const key = JSON.stringify([
+      'jurisdiction',
+      q.addressee,
+      q.serviceProviderId,
+      q.katoCode ?? null,
+      q.publicService ?? null,
+      q.issueCategory ?? null,
+      q.respondents ?? null,
+    ]);
     return this.answers.getOrRead(key, async () => {
       const data = await callService<{ jurisdictionDecision: JurisdictionAnswer }>(
         this.url,
@@ -58,6 +84,24 @@ export class DirectoryClient {
         `Bearer ${await this.serviceToken()}`,
       );
       return data.jurisdictionDecision;
+    });
+  }
+
+  /**
+   * The body an active official (or clerk) acts for, written as `handlerBodyId` is: the provider's id, else the
+   * akimat's unit code (null when attached to neither); `undefined` when the official is unknown or inactive.
+   */
+  async officialBody(officialId: string): Promise<string | null | undefined> {
+    return this.answers.getOrRead(JSON.stringify(['body of', officialId]), async () => {
+      type Answer = { active: boolean; serviceProvider: { id: string } | null; administrativeUnit: { katoCode: string } | null };
+      const data = await callService<{ official: Answer | null }>(
+        this.url,
+        OFFICIAL_BODY,
+        { id: officialId },
+        `Bearer ${await this.serviceToken()}`,
+      );
+      const o = data.official;
+      return o && o.active ? (o.serviceProvider?.id ?? o.administrativeUnit?.katoCode ?? null) : undefined;
     });
   }
 

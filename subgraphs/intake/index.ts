@@ -1,6 +1,8 @@
 import { serviceTokenSource } from '../../platform/auth';
 import type { DatabaseDefinition } from '../../platform/database';
-import { eventsUrl, type EventBatchResult, type ServiceEvent } from '../../platform/events';
+import { eventsUrl, INTERNAL_EVENTS_PATH, type EventBatchResult, type ServiceEvent } from '../../platform/events';
+import { ComplaintFormerHolder } from './access/complaint-holder.entity';
+import { intakeEventsRoute } from './internal-events.route';
 import { directoryChangeFeed } from '../../platform/directory-changes';
 import { buildFederatedSchema } from '../../platform/federated-schema';
 import { postJson } from '../../platform/json-post';
@@ -19,7 +21,7 @@ import { intakeMigrations } from './migrations';
 
 export const intakeDatabase: DatabaseDefinition = {
   service: 'intake',
-  entities: [ComplaintRecord, OutboxMessage],
+  entities: [ComplaintRecord, OutboxMessage, ComplaintFormerHolder],
   migrations: intakeMigrations,
 };
 
@@ -66,6 +68,7 @@ export function intakeSubgraph(): SubgraphDefinition<IntakeContext> {
       deps = created.deps;
       created.relay.start();
       return {
+        routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: intakeEventsRoute(deps.repository, rt.tokens) },
         stop: async () => {
           await created.relay.stop();
           await unsubscribe();

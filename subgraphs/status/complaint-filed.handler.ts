@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '../../platform/database';
 import { StatusMarkKind } from '../../platform/enums';
-import type { ComplaintFiledEvent } from '../../platform/events';
+import type { ComplaintFiledEvent, ComplaintStatusChangedEvent } from '../../platform/events';
+import { enqueue } from '../../platform/outbox/outbox-relay';
+import { overdueFrom } from './complaint-terms';
+import { FormerHolder } from './access/former-holder.entity';
 import { kzDate } from '../../platform/scalars';
 import { lockApplicantMarks } from './applicant-mark-lock';
 import { StatusMarkRecord } from './status-mark.entity';
@@ -17,12 +20,32 @@ function trackedFrom(e: ComplaintFiledEvent): Partial<TrackedComplaint> {
     katoCode: e.katoCode,
     handlerId: e.handlerId,
     handlerBodyId: e.handlerBodyId,
+    applicantNames: e.applicantNames ?? null,
+    channel: e.channel,
+    addressee: e.addressee,
     reviewBodyKind: e.reviewBodyKind,
     submittedAt: new Date(e.submittedAt),
     status: StatusMarkKind.DELIVERED,
     version: 0,
     receivedOn: kzDate(new Date(e.submittedAt)), // received by the body when filed (APPC Art. 63(2))
     forwardedLate: false,
+  };
+}
+
+/**
+ * Intake's first copy of the status and terms (version 0: any mark's event is newer), so its overdue filter also
+ * finds complaints nobody registered in time (their registration term is worked out here, on status's calendar).
+ */
+function deliveredStatus(t: Partial<TrackedComplaint>): ComplaintStatusChangedEvent {
+  return {
+    type: 'ComplaintStatusChanged',
+    eventId: randomUUID(),
+    complaintId: t.complaintId!,
+    version: 0,
+    status: StatusMarkKind.DELIVERED,
+    reviewDueOn: null,
+    closedOn: null,
+    overdueFrom: overdueFrom(t as TrackedComplaint),
   };
 }
 
@@ -57,7 +80,17 @@ export async function applyComplaintsFiled(db: DataSource, events: ComplaintFile
       const seen = new Set(known.map((k) => k.complaintId));
       const fresh = events.filter((e) => !seen.has(e.complaintId) && seen.add(e.complaintId));
       if (fresh.length === 0) return [];
-      await em.insert(TrackedComplaint, fresh.map(trackedFrom));
+      const tracked = fresh.map(trackedFrom);
+      await em.insert(TrackedComplaint, tracked);
+      await enqueue(em, ...tracked.map(deliveredStatus));
+      const accepted = fresh.filter((e) => e.acceptedById);
+      if (accepted.length > 0) {
+        // The office clerk who accepted a paper complaint keeps read access (progress questions at the office).
+        await em.insert(
+          FormerHolder,
+          accepted.map((e) => ({ complaintId: e.complaintId, officialId: e.acceptedById!, bodyId: e.acceptedBodyId ?? null })),
+        );
+      }
       await lockApplicantMarks(em, fresh.map((e) => e.applicantIin), new Date());
       const marks = fresh.map((e) => deliveredMark(em, e));
       await em.insert(StatusMarkRecord, marks);

@@ -1,10 +1,12 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { StatusMarkRecord } from './status-mark.entity';
 import { requireRole, type AuthState } from '../../platform/auth';
 import type { Clock } from '../../platform/clock';
 import { BadUserInput } from '../../platform/errors';
 import { StatusMarkKind, type ReviewResult } from '../../platform/enums';
 import { KZ_UTC_OFFSET_MINUTES, kzDate } from '../../platform/scalars';
-import { overdueReason } from './complaint-terms';
+import { lateForwards, overdueReason, registeredLate } from './complaint-terms';
+import { OverdueReason } from './complaint-status.type';
 import type { ComplaintStatistics, ComplaintStatisticsFilter } from './complaint-statistics.type';
 import { TrackedComplaint } from './tracked-complaint.entity';
 import { kzCalendar, shiftDays } from './working-calendar';
@@ -41,6 +43,16 @@ export class ComplaintStatisticsService {
     const rows = await q.getMany();
 
     const today = kzDate(this.clock.now());
+    const forwards = rows.length
+      ? await this.db.getRepository(StatusMarkRecord).find({
+          select: { complaintId: true, at: true },
+          where: { kind: StatusMarkKind.FORWARDED, complaintId: In(rows.map((r) => r.complaintId)) },
+          order: { seq: 'ASC' },
+        })
+      : [];
+    const forwardDays = new Map<string, string[]>();
+    for (const m of forwards) forwardDays.set(m.complaintId, [...(forwardDays.get(m.complaintId) ?? []), kzDate(m.at)]);
+    const reasons = rows.map((r) => overdueReason(r, today));
     const reviewed = rows.filter((r) => r.status === StatusMarkKind.REVIEWED && r.reviewResult);
     const timed = reviewed.filter((r) => r.registeredOn && r.closedOn);
     const days = timed.map((r) => kzCalendar.workingDaysBetween(r.registeredOn!, r.closedOn!));
@@ -51,7 +63,13 @@ export class ComplaintStatisticsService {
         result: key,
         count,
       })),
-      overdue: rows.filter((r) => overdueReason(r, today) !== null).length,
+      overdue: reasons.filter((r) => r !== null).length,
+      byChannel: countBy(rows.flatMap((r) => (r.channel ? [r.channel] : []))).map(({ key, count }) => ({ channel: key, count })),
+      byAddressee: countBy(rows.flatMap((r) => (r.addressee ? [r.addressee] : []))).map(({ key, count }) => ({ addressee: key, count })),
+      byReviewBodyKind: countBy(rows.map((r) => r.reviewBodyKind)).map(({ key, count }) => ({ reviewBodyKind: key, count })),
+      lateRegistrations: rows.filter((r) => registeredLate(r, today)).length,
+      lateForwards: rows.reduce((n, r) => n + lateForwards(r.submittedAt, forwardDays.get(r.complaintId) ?? []), 0),
+      overdueReviews: reasons.filter((r) => r === OverdueReason.REVIEW).length,
       averageWorkingDaysToReview: days.length ? days.reduce((a, b) => a + b, 0) / days.length : null,
     };
   }

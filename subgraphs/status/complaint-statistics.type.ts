@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ReviewResult, StatusMarkKind } from '../../platform/enums';
+import { Addressee, Channel, ReviewBodyKind, ReviewResult, StatusMarkKind } from '../../platform/enums';
 import { DateScalar } from '../../platform/scalars';
 
 @InputType()
@@ -35,6 +35,33 @@ export class ResultCount {
   count: number;
 }
 
+@ObjectType()
+export class ChannelCount {
+  @Field(() => Channel)
+  channel: Channel;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType()
+export class AddresseeCount {
+  @Field(() => Addressee)
+  addressee: Addressee;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType()
+export class ReviewBodyKindCount {
+  @Field(() => ReviewBodyKind)
+  reviewBodyKind: ReviewBodyKind;
+
+  @Field(() => Int)
+  count: number;
+}
+
 @ObjectType({ description: 'Inter-agency statistics of complaints' })
 export class ComplaintStatistics {
   @Field(() => Int)
@@ -48,6 +75,29 @@ export class ComplaintStatistics {
 
   @Field(() => Int, { description: 'Complaints overdue now, or reviewed or withdrawn after their due date' })
   overdue: number;
+
+  @Field(() => [ChannelCount], { description: 'By channel (complaints tracked before channels were kept are left out)' })
+  byChannel: ChannelCount[];
+
+  @Field(() => [AddresseeCount], { description: 'By the addressee the applicant chose' })
+  byAddressee: AddresseeCount[];
+
+  @Field(() => [ReviewBodyKindCount], { description: 'By the kind of body reviewing it now' })
+  byReviewBodyKind: ReviewBodyKindCount[];
+
+  @Field(() => Int, {
+    description:
+      'Registered after the day of receipt (moved to the next working day when received on a non-working day, APPC Art. 63(2)), or still unregistered past it',
+  })
+  lateRegistrations: number;
+
+  @Field(() => Int, {
+    description: 'FORWARDED marks made more than 3 working days after the day of receipt (APPC Art. 65)',
+  })
+  lateForwards: number;
+
+  @Field(() => Int, { description: 'Not reviewed by the end of the review term (same as overdue)' })
+  overdueReviews: number;
 
   @Field(() => Float, { nullable: true, description: 'Average working days from registration to the review result' })
   averageWorkingDaysToReview: number | null;

@@ -1,8 +1,10 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ReviewBodyKind, StatusMarkKind } from '../../platform/enums';
+import { Label, labelOf } from '../../platform/labels';
 import { DateScalar } from '../../platform/scalars';
 import { ComplaintStatus, NextStep, OverdueReason } from './complaint-status.type';
 import { StatusMark } from './status-mark.type';
+import { OfficialRef } from './status.stubs';
 import type { StatusContext } from './status.context';
 
 @Resolver(() => ComplaintStatus)
@@ -10,6 +12,11 @@ export class ComplaintStatusResolver {
   @FieldResolver(() => StatusMarkKind, { description: 'The latest mark of the timeline' })
   status(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
     return ctx.status.status(complaint.id);
+  }
+
+  @FieldResolver(() => Label, { description: 'The status in words for people, Kazakh and Russian' })
+  async statusLabel(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext): Promise<Label> {
+    return labelOf('StatusMarkKind', await ctx.status.status(complaint.id));
   }
 
   @FieldResolver(() => [StatusMark], { description: 'Every mark, oldest first' })
@@ -51,9 +58,23 @@ export class ComplaintStatusResolver {
     return ctx.status.overdue(complaint.id);
   }
 
+  @FieldResolver(() => OfficialRef, {
+    description: 'Who has the complaint now: after a forward, the official it was forwarded to (`handler` stays the first)',
+  })
+  @Directive('@requires(fields: "handler { id }")')
+  currentHandler(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
+    return ctx.status.currentHandler(complaint.id, complaint.handler?.id ?? null);
+  }
+
   @FieldResolver(() => OverdueReason, { nullable: true, description: 'Which term was missed; null when none' })
   overdueReason(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
     return ctx.status.overdueReason(complaint.id);
+  }
+
+  @FieldResolver(() => Label, { nullable: true, description: 'overdueReason in words for people, Kazakh and Russian' })
+  async overdueReasonLabel(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext): Promise<Label | null> {
+    const reason = await ctx.status.overdueReason(complaint.id);
+    return reason ? labelOf('OverdueReason', reason) : null;
   }
 
   @Directive('@requires(fields: "submittedAt")')

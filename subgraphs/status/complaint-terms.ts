@@ -130,3 +130,44 @@ export function forwardTiming(t: Pick<Tracked, 'receivedOn' | 'submittedAt'>, to
   const dueOn = forwardDueOn(receivedOnOf(t));
   return { dueOn, late: today > dueOn };
 }
+
+/**
+ * APPC Art. 63(2), for statistics: registered after the day registration was due for the body that has it, or,
+ * still unregistered, that day has passed (the REGISTRATION overdue).
+ */
+export function registeredLate(t: Tracked & Pick<TrackedComplaint, 'registeredOn'>, today: IsoDate): boolean {
+  if (t.registeredOn) return t.registeredOn > registrationDueOf(t);
+  return overdueReason(t, today) === OverdueReason.REGISTRATION;
+}
+
+/**
+ * APPC Art. 65, for statistics: how many of a complaint's forwards (their Kazakhstan days, oldest first) came
+ * after the forwarding term; each body's term counts from the day it received the complaint (the filing day,
+ * then the day of the forward that brought it), as `forwardTiming` decides it for each forward.
+ */
+export function lateForwards(submittedAt: Date, forwardDays: IsoDate[]): number {
+  let receivedOn: IsoDate = kzDate(submittedAt);
+  let late = 0;
+  for (const day of forwardDays) {
+    if (forwardTiming({ receivedOn, submittedAt }, day).late) late++;
+    receivedOn = day;
+  }
+  return late;
+}
+
+/**
+ * The first Kazakhstan day on which `overdueReason` is not null for the complaint as it stands now (null: never,
+ * unless a mark changes it), so a copy of it answers "overdue as of today" without the calendar: intake's list
+ * filter (`overdueFrom <= today`). For every day from the complaint's last receipt on,
+ * `overdueReason(t, day) !== null` exactly when `overdueFrom(t) <= day` (complaint-terms.spec.ts checks it).
+ */
+export function overdueFrom(t: Tracked): IsoDate | null {
+  if (t.reviewDueOn) {
+    const late = dayAfter(t.reviewDueOn);
+    if (isOpen(t.status) || !t.closedOn) return late;
+    return t.closedOn > t.reviewDueOn ? late : null;
+  }
+  if (!isOpen(t.status)) return null;
+  if (t.forwardedLate) return receivedOnOf(t);
+  return dayAfter(registrationDueOf(t));
+}

@@ -1,6 +1,9 @@
 import { serviceTokenSource } from '../../platform/auth';
 import type { DatabaseDefinition } from '../../platform/database';
 import { INTERNAL_EVENTS_PATH } from '../../platform/events';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
+import { FormerHolder } from './access';
+import { intakeEventsRelay } from './intake-events.relay';
 import { buildFederatedSchema } from '../../platform/federated-schema';
 import { createPubSub } from '../../platform/pubsub';
 import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
@@ -30,7 +33,7 @@ import { TrackedComplaint } from './tracked-complaint.entity';
 
 export const statusDatabase: DatabaseDefinition = {
   service: 'status',
-  entities: [TrackedComplaint, StatusMarkRecord, ApplicantMarkLock, CalendarEntryRecord],
+  entities: [TrackedComplaint, StatusMarkRecord, ApplicantMarkLock, FormerHolder, OutboxMessage, CalendarEntryRecord],
   migrations: statusMigrations,
 };
 
@@ -87,14 +90,17 @@ export function statusSubgraph(): SubgraphDefinition<StatusContext> {
     buildSchema: buildStatusSchema,
     context: (_rt, auth) => createStatusContext(deps, auth),
     onStart: async (rt) => {
-      deps = createStatusDeps(rt);
+      const relay = intakeEventsRelay(rt);
+      deps = { ...createStatusDeps(rt), onEventsQueued: () => relay.kick() };
       await deps.calendar.start();
+      relay.start();
       return {
-        routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, deps.publish) },
+        routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: internalEventsRoute(rt.db, rt.tokens, deps.publish, deps.onEventsQueued) },
         // Without Redis, marks still reach every stream through the database poll: degraded, not down.
         ...(rt.config.redisUrl ? { softHealth: () => ({ redis: deps.pubsub.connected?.() ?? true }) } : {}),
         stop: async () => {
           deps.marks.close();
+          await relay.stop();
           await deps.calendar.stop();
           await deps.pubsub.close();
         },

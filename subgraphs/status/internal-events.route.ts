@@ -3,7 +3,7 @@ import { sendJson } from '../../platform/http-server';
 import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import type { TokenService } from '../../platform/auth';
 import { contextFrom, endSpan, inSpan, SpanKind, startSpan } from '../../platform/tracing';
-import type { EventBatch, EventBatchResult } from '../../platform/events';
+import type { ComplaintFiledEvent, EventBatch, EventBatchResult } from '../../platform/events';
 import type { DataSource } from 'typeorm';
 import { applyComplaintsFiled } from './complaint-filed.handler';
 import type { StatusMarkRecord } from './status-mark.entity';
@@ -13,6 +13,8 @@ export function internalEventsRoute(
   db: DataSource,
   tokens: TokenService,
   onMark: (mark: StatusMarkRecord) => void,
+  /** New complaints queue intake's first copy of their status (complaint-filed.handler): send it at once. */
+  onEventsQueued?: () => void,
 ): RouteHandler {
   return async (req, res, body) => {
     const auth = await tokens.authenticate(req.headers.authorization);
@@ -24,7 +26,7 @@ export function internalEventsRoute(
     } catch (err) {
       return sendJson(res, 400, { error: (err as Error).message });
     }
-    const filed = batch.events.filter((e) => e.type === 'ComplaintFiled');
+    const filed = batch.events.filter((e): e is ComplaintFiledEvent => e.type === 'ComplaintFiled');
     // Traced: a span per event, in the trace that filed it (its traceparent rides in the event).
     const spans = filed.map((e) =>
       e.traceparent
@@ -42,6 +44,7 @@ export function internalEventsRoute(
     }
     spans.forEach((s) => endSpan(s));
     marks.forEach(onMark);
+    if (marks.length > 0) onEventsQueued?.();
     const result: EventBatchResult = { accepted: filed.map((e) => e.eventId) };
     sendJson(res, 200, result);
   };

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../platform/database';
 import { Conflict, NotFound } from '../../platform/errors';
 import type { ReviewResult, StatusMarkKind } from '../../platform/enums';
+import type { ComplaintStatusChangedEvent } from '../../platform/events';
+import { overdueFrom } from './complaint-terms';
+import { enqueue } from '../../platform/outbox/outbox-relay';
 import { lockApplicantMarks } from './applicant-mark-lock';
 import { canTransition } from './status-transitions';
 import { StatusMarkRecord } from './status-mark.entity';
@@ -31,6 +34,8 @@ export async function appendMark(
   complaintId: string,
   kind: StatusMarkKind,
   build: (current: TrackedComplaint) => { mark: Omit<NewMark, 'kind'>; changes?: Changes },
+  /** Further writes that must commit with the mark (access records, outbox events). */
+  alongside?: (em: EntityManager, current: TrackedComplaint, record: StatusMarkRecord) => Promise<unknown>,
 ): Promise<StatusMarkRecord> {
   return inTransaction(db, async (em) => {
     const current = await em.findOneBy(TrackedComplaint, { complaintId });
@@ -61,6 +66,23 @@ export async function appendMark(
     if (!moved.affected) throw new Conflict('The complaint changed at the same time; read it again and retry');
     await lockApplicantMarks(em, current.applicantIin, record.at);
     await em.insert(StatusMarkRecord, record);
+    await enqueue(em, statusChanged(current, kind, changes));
+    if (alongside) await alongside(em, current, record);
     return record;
   });
+}
+
+/** Intake's copy of the status and terms (for its staff lists), sent through the outbox with the mark. */
+function statusChanged(current: TrackedComplaint, kind: StatusMarkKind, changes: Changes): ComplaintStatusChangedEvent {
+  const after = { ...current, ...changes, status: kind };
+  return {
+    type: 'ComplaintStatusChanged',
+    eventId: randomUUID(),
+    complaintId: current.complaintId,
+    version: current.version + 1,
+    status: kind,
+    reviewDueOn: after.reviewDueOn ?? null,
+    closedOn: after.closedOn ?? null,
+    overdueFrom: overdueFrom(after),
+  };
 }

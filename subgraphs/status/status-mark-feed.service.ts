@@ -2,7 +2,7 @@ import { MoreThan } from 'typeorm';
 import { requireRole, type AuthState } from '../../platform/auth';
 import { BadUserInput, Forbidden, NotFound } from '../../platform/errors';
 import { AsyncQueue } from '../../platform/pubsub';
-import { mayActOn } from './complaint-access';
+import type { ComplaintAccess } from './access';
 import { StatusMarkRecord } from './status-mark.entity';
 import { decodeCursor, encodeCursor, toStatusMark } from './status-mark.mapper';
 import type { StatusMark } from './status-mark.type';
@@ -29,15 +29,16 @@ export class StatusMarkFeedService {
   constructor(
     private readonly deps: StatusDeps,
     private readonly auth: AuthState,
+    private readonly access: ComplaintAccess,
   ) {}
 
   /**
-   * Citizens: one of their complaints, or all of them. Officials: one complaint they may act on. A citizen
+   * Citizens: one of their complaints, or all of them. Clerks and officials: one complaint they may read. A citizen
    * may subscribe to a complaint status has not heard of yet (its filing event is on the way): the marks are
    * filtered by their own IIN anyway.
    */
   private async scope(complaintId: string | null | undefined): Promise<Scope> {
-    const viewer = requireRole(this.auth, 'citizen', 'official');
+    const viewer = requireRole(this.auth, 'citizen', 'clerk', 'official');
     const tracked = complaintId ? await this.deps.db.getRepository(TrackedComplaint).findOneBy({ complaintId }) : null;
     if (viewer.role === 'citizen') {
       if (tracked && tracked.applicantIin !== viewer.iin) throw new Forbidden('This complaint belongs to another applicant');
@@ -45,9 +46,7 @@ export class StatusMarkFeedService {
     }
     if (!complaintId) throw new BadUserInput('Officials subscribe to one complaint: give complaintId', 'complaintId');
     if (!tracked) throw new NotFound('Complaint', complaintId);
-    if (!(await mayActOn(tracked, viewer.officialId!, this.deps.directory))) {
-      throw new Forbidden('This complaint is not in your competence');
-    }
+    await this.access.requireRead(tracked);
     return { complaintId };
   }
 

@@ -5,8 +5,11 @@ import type { StatusContext } from './status.context';
 
 @Resolver()
 export class StatusMarkMutationResolver {
-  @Authorized('official')
-  @Mutation(() => StatusMark, { description: 'Registers the complaint; its review term starts (APPC Art. 63(2))' })
+  @Authorized('official', 'clerk')
+  @Mutation(() => StatusMark, {
+    description:
+      "Registers the complaint; its review term starts (APPC Art. 63(2)). The handling body's officials, or its office clerks",
+  })
   registerComplaint(@Arg('complaintId', () => ID) complaintId: string, @Ctx() ctx: StatusContext) {
     return ctx.marks.register(complaintId);
   }
@@ -62,5 +65,19 @@ export class StatusMarkMutationResolver {
     @Ctx() ctx: StatusContext,
   ) {
     return ctx.marks.withdraw(complaintId, reason);
+  }
+
+  @Authorized('clerk', 'official')
+  @Mutation(() => StatusMark, {
+    description:
+      "A clerk of the handling body records the applicant's paper withdrawal (their signed statement); the mark's actor is the clerk",
+  })
+  recordPaperWithdrawal(
+    @Arg('complaintId', () => ID) complaintId: string,
+    @Arg('reason', () => String) reason: string,
+    @Arg('signedOnPaper', () => Boolean, { description: "The applicant's signed statement is on file" }) signedOnPaper: boolean,
+    @Ctx() ctx: StatusContext,
+  ) {
+    return ctx.marks.withdrawOnPaper(complaintId, reason, signedOnPaper);
   }
 }

@@ -2,8 +2,9 @@ import { requireRole, type AuthState } from '../../platform/auth';
 import { BadUserInput, Forbidden, NotFound } from '../../platform/errors';
 import { StatusMarkKind as K, type ReviewResult } from '../../platform/enums';
 import { kzDate } from '../../platform/scalars';
+import type { ComplaintAccess } from './access';
+import { recordForward } from './access/forward-record';
 import { cleanText, visibleLength } from '../../platform/text';
-import { requireMayActOn } from './complaint-access';
 import { bodyOf, type DirectoryOfficial } from './directory.client';
 import { appendMark } from './mark-writer';
 import { registrationMoment, registrationNumber } from './registration';
@@ -30,17 +31,21 @@ export class StatusMarkService {
   constructor(
     private readonly deps: StatusDeps,
     private readonly auth: AuthState,
+    private readonly access: ComplaintAccess,
   ) {}
 
   private find(complaintId: string) {
     return this.deps.db.getRepository(TrackedComplaint).findOneBy({ complaintId });
   }
 
-  /** The calling official, allowed to act on the complaint. */
-  private async actor(complaintId: string): Promise<{ officialId: string; tracked: TrackedComplaint }> {
-    const { officialId } = requireRole(this.auth, 'official');
-    const tracked = await requireMayActOn(await this.find(complaintId), complaintId, officialId!, this.deps.directory);
-    return { officialId: officialId!, tracked };
+  /** The calling official (or clerk, where `roles` says so), allowed to act on the complaint. */
+  private async actor(
+    complaintId: string,
+    ...roles: ('official' | 'clerk')[]
+  ): Promise<{ officialId: string; tracked: TrackedComplaint }> {
+    const tracked = await this.find(complaintId);
+    const viewer = await this.access.requireAct(tracked, complaintId, ...(roles.length ? roles : ['official' as const]));
+    return { officialId: viewer.officialId!, tracked: tracked! };
   }
 
   private async activeOfficial(id: string, field: string): Promise<DirectoryOfficial> {
@@ -52,15 +57,17 @@ export class StatusMarkService {
 
   private done(record: Parameters<StatusDeps['publish']>[0]): StatusMark {
     this.deps.publish(record);
+    this.deps.onEventsQueued?.(); // every mark tells intake the status and terms (mark-writer)
     return toStatusMark(record);
   }
 
   /**
+   * Officials, and the office clerks of the handling body (who register the paper complaints they receive).
    * The review term counts from the day registration was due (APPC Art. 63(2)), not from this call: registered
    * late, the complaint keeps the term it would have had, and the lateness shows on the complaint until then.
    */
   async register(complaintId: string): Promise<StatusMark> {
-    const { officialId } = await this.actor(complaintId);
+    const { officialId } = await this.actor(complaintId, 'official', 'clerk');
     const at = this.deps.clock.now();
     const { registeredOn, registeredAt } = registrationMoment(at);
     const record = await appendMark(this.deps.db, complaintId, K.REGISTERED, (current) => {
@@ -122,25 +129,31 @@ export class StatusMarkService {
     if (!body) throw new BadUserInput(`Official ${to.id} acts for no body on record in the directory`, 'toOfficialId');
     const at = this.deps.clock.now();
     const today = kzDate(at);
-    const record = await appendMark(this.deps.db, complaintId, K.FORWARDED, (current) => {
-      const { dueOn: due, late } = forwardTiming(current, today);
-      const lateness = `переадресовано после срока ${due} (АППК ст. 65) / forwarded after the term that ended on ${due} (APPC Art. 65)`;
-      return {
-        mark: { at, actorId: officialId, assigneeId: to.id, note: late ? `${text} — ${lateness}` : text },
-        changes: {
-          handlerId: to.id,
-          handlerBodyId: body.id,
-          reviewBodyKind: body.kind,
-          receivedOn: today,
-          forwardedLate: late,
-          registrationNumber: null,
-          registeredAt: null,
-          registeredOn: null,
-          originalDueOn: null,
-          reviewDueOn: null,
-        },
-      };
-    });
+    const record = await appendMark(
+      this.deps.db,
+      complaintId,
+      K.FORWARDED,
+      (current) => {
+        const { dueOn: due, late } = forwardTiming(current, today);
+        const lateness = `переадресовано после срока ${due} (АППК ст. 65) / forwarded after the term that ended on ${due} (APPC Art. 65)`;
+        return {
+          mark: { at, actorId: officialId, assigneeId: to.id, note: late ? `${text} — ${lateness}` : text },
+          changes: {
+            handlerId: to.id,
+            handlerBodyId: body.id,
+            reviewBodyKind: body.kind,
+            receivedOn: today,
+            forwardedLate: late,
+            registrationNumber: null,
+            registeredAt: null,
+            registeredOn: null,
+            originalDueOn: null,
+            reviewDueOn: null,
+          },
+        };
+      },
+      (em, current) => recordForward(em, current, to.id, body.id), // the forwarder keeps read access; intake is told
+    );
     return this.done(record);
   }
 
@@ -160,6 +173,24 @@ export class StatusMarkService {
       const due = extendedReviewDueOn(current, workingDays, today);
       return { mark: { at, actorId: officialId, note: text, dueOn: due }, changes: { reviewDueOn: due } };
     });
+    return this.done(record);
+  }
+
+  /**
+   * A clerk of the handling body records the applicant's paper withdrawal (their signed statement): the mark's
+   * actor is the clerk, and the note says it was a signed paper statement.
+   */
+  async withdrawOnPaper(complaintId: string, reason: string, signedOnPaper: boolean): Promise<StatusMark> {
+    const text = requiredText(reason, 'reason');
+    if (signedOnPaper !== true) {
+      throw new BadUserInput("A paper withdrawal needs the applicant's signed statement", 'signedOnPaper');
+    }
+    const { officialId } = await this.actor(complaintId, 'clerk', 'official');
+    const at = this.deps.clock.now();
+    const record = await appendMark(this.deps.db, complaintId, K.WITHDRAWN, () => ({
+      mark: { at, actorId: officialId, note: `${text} (signed paper statement of the applicant)` },
+      changes: { closedOn: kzDate(at) },
+    }));
     return this.done(record);
   }
 

@@ -1,4 +1,5 @@
 import type { AuthState } from '../../platform/auth';
+import { ComplaintAccess } from './access';
 import { CalendarAdminService } from './calendar/calendar-admin.service';
 import type { CalendarStore } from './calendar/calendar-store';
 import { ComplaintStatisticsService } from './complaint-statistics.service';
@@ -18,11 +19,12 @@ export interface StatusContext {
 }
 
 export function createStatusContext(deps: StatusDeps, auth: AuthState): StatusContext {
+  const access = new ComplaintAccess(deps.db, deps.directory, auth);
   return {
     auth,
-    status: new StatusService(deps.db, auth, deps.clock, deps.directory),
-    marks: new StatusMarkService(deps, auth),
-    feed: new StatusMarkFeedService(deps, auth),
+    status: new StatusService(deps.db, auth, access, deps.clock, deps.directory),
+    marks: new StatusMarkService(deps, auth, access),
+    feed: new StatusMarkFeedService(deps, auth, access),
     statistics: new ComplaintStatisticsService(deps.db, auth, deps.clock),
     calendar: deps.calendar,
     calendarAdmin: new CalendarAdminService(deps.db, deps.calendar, auth, () => deps.clock.now()),

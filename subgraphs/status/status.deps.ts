@@ -17,6 +17,8 @@ export interface StatusDeps {
   marks: MarkDispatcher;
   /** Fans a committed mark out to subscribers (on every instance). */
   publish: (mark: StatusMarkRecord) => void;
+  /** Called after a commit that queued outbox events (to intake), so the relay sends them at once. */
+  onEventsQueued?: () => void;
   /** This instance's working-day calendar (seed + administrator's entries), reloaded on every change. */
   calendar: CalendarStore;
 }

@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { requireRole, type AuthState } from '../../platform/auth';
 import type { Clock } from '../../platform/clock';
-import { Forbidden, ServiceUnavailable } from '../../platform/errors';
+import { NotFound, ServiceUnavailable } from '../../platform/errors';
+import { maskApplicantData } from '../../platform/personal-data';
+import type { ComplaintAccess } from './access';
 import { StatusMarkKind, type ReviewBodyKind } from '../../platform/enums';
 import { kzDate } from '../../platform/scalars';
 import * as terms from './complaint-terms';
@@ -22,6 +24,7 @@ export class StatusService {
   constructor(
     private readonly db: DataSource,
     private readonly auth: AuthState,
+    private readonly access: ComplaintAccess,
     private readonly clock: Clock,
     private readonly directory: StatusDirectoryClient,
   ) {}
@@ -37,11 +40,9 @@ export class StatusService {
   }
 
   private async load(complaintId: string): Promise<TrackedComplaint | null> {
-    const viewer = requireRole(this.auth);
+    requireRole(this.auth);
     const tracked = await this.db.getRepository(TrackedComplaint).findOneBy({ complaintId });
-    if (tracked && viewer.role === 'citizen' && tracked.applicantIin !== viewer.iin) {
-      throw new Forbidden('This complaint belongs to another applicant');
-    }
+    if (tracked) await this.access.requireRead(tracked);
     return tracked;
   }
 
@@ -50,16 +51,30 @@ export class StatusService {
   }
 
   async marks(complaintId: string): Promise<StatusMark[]> {
-    await this.tracked(complaintId);
+    const tracked = await this.tracked(complaintId);
     const rows = await this.db.getRepository(StatusMarkRecord).find({ where: { complaintId }, order: { seq: 'ASC' } });
-    return rows.map(toStatusMark);
+    return rows.map((r) => this.shown(toStatusMark(r), tracked));
   }
 
   async markById(id: string): Promise<StatusMark | null> {
     const record = await this.db.getRepository(StatusMarkRecord).findOneBy({ id });
     if (!record) return null;
-    await this.tracked(record.complaintId); // the viewer must be allowed to see the complaint
-    return toStatusMark(record);
+    const tracked = await this.tracked(record.complaintId); // the viewer must be allowed to see the complaint
+    return this.shown(toStatusMark(record), tracked);
+  }
+
+  /** Inter-agency consumers read notes depersonalised: the applicant's data masked where it appears. */
+  private shown(mark: StatusMark, tracked: TrackedComplaint | null): StatusMark {
+    if (this.auth.principal?.role !== 'agency') return mark;
+    return { ...mark, note: maskApplicantData(mark.note, { iin: tracked?.applicantIin, names: tracked?.applicantNames ?? [] }) };
+  }
+
+  /** Who has the complaint now; before status has heard of it (its filing event is on the way), intake's choice. */
+  async currentHandler(complaintId: string, filedHandlerId: string | null): Promise<{ id: string }> {
+    const t = await this.tracked(complaintId);
+    const id = t?.handlerId ?? filedHandlerId;
+    if (!id) throw new NotFound('Complaint', complaintId);
+    return { id };
   }
 
   /** For fields that cannot be null: status learns of a complaint from intake's event, a moment after filing. */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { ReviewBodyKind, ReviewResult, StatusMarkKind } from '../../platform/enums';
+import { Addressee, Channel, ReviewBodyKind, ReviewResult, StatusMarkKind } from '../../platform/enums';
 
 /** What status knows of a complaint: copied from intake's ComplaintFiled event, then moved on by marks. */
 @Entity('tracked_complaint')
@@ -27,6 +27,17 @@ export class TrackedComplaint {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   handlerBodyId: string | null;
+
+  /** How and to whom it was filed (statistics); null for complaints tracked before these were kept. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  channel: Channel | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  addressee: Addressee | null;
+
+  /** The applicant's names, only to mask them in the notes an inter-agency consumer reads. */
+  @Column({ type: 'simple-json', nullable: true })
+  applicantNames: (string | null)[] | null;
 
   @Column({ type: 'varchar', length: 32 })
   reviewBodyKind: ReviewBodyKind;

@@ -27,8 +27,11 @@ describe('the demo directory, loaded on first start', () => {
   });
 
   it('routes demo complaints by the documented rules', async () => {
-    const walk = await decide({ a: 'AKIM', sp: id(103), k: '351013100' });
-    expect(walk.data.jurisdictionDecision).toMatchObject({ official: { id: id(11) }, bodyKind: 'LOCAL_EXECUTIVE_BODY' });
+    const akim = await decide({ a: 'AKIM', sp: id(103), k: '351010000' });
+    expect(akim.data.jurisdictionDecision).toMatchObject({ official: { id: id(11) }, bodyKind: 'LOCAL_EXECUTIVE_BODY' });
+    // A district inside Karaganda is not over the provider (which sits at city level): its akim cannot review it.
+    const below = await decide({ a: 'AKIM', sp: id(103), k: '351013100' });
+    expect(below.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'katoCode' });
     const competent = await decide({ a: 'SERVICE_PROVIDER_HEAD', sp: id(101), ps: '00301001' });
     expect(competent.data.jurisdictionDecision.official.id).toBe(id(12));
     const quality = await decide({ a: 'PORTAL', sp: id(102) });

@@ -132,8 +132,8 @@ describe('jurisdiction', () => {
 
   describe('AKIM', () => {
     it('goes to the akim of the unit, as a local executive body', async () => {
-      const { provider } = await createProvider(db);
       const { district, akimOf } = await tree({ region: true, city: true, district: true });
+      const { provider } = await createProvider(db, { katoCode: district }); // the akim must be over the provider
       const r = await decide({ addressee: 'AKIM', sp: provider.id, kato: district });
       expect(r.errors).toBeUndefined();
       expect(r.data.jurisdictionDecision.official.id).toBe(akimOf[district]);
@@ -142,24 +142,24 @@ describe('jurisdiction', () => {
     });
 
     it('walks up the KATO tree when a unit has no akim on record', async () => {
-      const { provider } = await createProvider(db);
       const { district, city, region, akimOf } = await tree({ region: true });
+      const { provider } = await createProvider(db, { katoCode: district }); // the akim must be over the provider
       const r = await decide({ addressee: 'AKIM', sp: provider.id, kato: district });
       expect(r.data.jurisdictionDecision.official.id).toBe(akimOf[region]);
       expect(r.data.jurisdictionDecision.rule).toContain(`unit ${district}, unit ${city}`);
     });
 
     it('walks past an inactive akim', async () => {
-      const { provider } = await createProvider(db);
       const { district, city, akimOf } = await tree({ city: true, district: true });
+      const { provider } = await createProvider(db, { katoCode: district }); // the akim must be over the provider
       await db.getRepository('Official').update({ id: akimOf[district] }, { active: false });
       const r = await decide({ addressee: 'AKIM', sp: provider.id, kato: district });
       expect(r.data.jurisdictionDecision.official.id).toBe(akimOf[city]);
     });
 
     it('picks the competent akimat official within the akimat found', async () => {
-      const { provider } = await createProvider(db);
       const { district, city, akimOf } = await tree({ city: true });
+      const { provider } = await createProvider(db, { katoCode: district }); // the akim must be over the provider
       const competent = await createAkimatOfficial(db, city, { position: 'главный специалист' });
       const inactive = await createAkimatOfficial(db, city, { position: 'главный специалист', active: false });
       const providerStaff = await createOfficial(db, { serviceProviderId: provider.id, katoCode: city });
@@ -174,10 +174,24 @@ describe('jurisdiction', () => {
     });
 
     it('answers a clear NOT_FOUND when no akim is on record anywhere up the tree', async () => {
-      const { provider } = await createProvider(db);
       const { district } = await tree({});
+      const { provider } = await createProvider(db, { katoCode: district }); // the akim must be over the provider
       const r = await decide({ addressee: 'AKIM', sp: provider.id, kato: district });
       expect(r.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'NO_AKIM_ON_RECORD' });
+    });
+
+    it("refuses the akim of a unit that is not the provider's nor contains it (BAD_USER_INPUT on katoCode)", async () => {
+      const { district, city, region, akimOf } = await tree({ region: true, city: true, district: true });
+      const inCity = await createProvider(db, { katoCode: city });
+      const below = await decide({ addressee: 'AKIM', sp: inCity.provider.id, kato: district });
+      expect(below.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'katoCode' });
+      const elsewhere = await tree({ region: true });
+      const unrelated = await decide({ addressee: 'AKIM', sp: inCity.provider.id, kato: elsewhere.region });
+      expect(unrelated.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'katoCode' });
+      const own = await decide({ addressee: 'AKIM', sp: inCity.provider.id, kato: city });
+      expect(own.data.jurisdictionDecision.official.id).toBe(akimOf[city]);
+      const above = await decide({ addressee: 'AKIM', sp: inCity.provider.id, kato: region });
+      expect(above.data.jurisdictionDecision.official.id).toBe(akimOf[region]);
     });
 
     it('needs a valid katoCode', async () => {

@@ -118,8 +118,8 @@ describe('the complaint procedure through the gateway', () => {
   });
 
   it('3. akim and portal addressees route to the right officials; forwarding and an extension', async () => {
-    const provider = await admin.provider('Қызмет Тест', city);
     const district = await admin.unit('район Тест', city, `${city.slice(0, 4)}${String(Date.now() % 1e5).padStart(5, '0')}`);
+    const provider = await admin.provider('Қызмет Тест', district); // a district body: its akims are the district's and above
     const akim = await admin.official('Әкімов', { katoCode: city }, 'әкім / аким');
     await admin.setAkim(city, akim.id);
     const specialist = await admin.official('Мекенжайов', { serviceProviderId: provider.id });

@@ -12,7 +12,7 @@ import { AdminThroughGateway } from './gateway-client';
 
 const FILE = `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id number filingDeadline lateFiling { reason } } }`;
 const TERMS = `query($id: ID!) { complaint(id: $id) {
-  status registrationDueOn registeredOn reviewDueOn forwardDueOn reviewBodyKind overdue overdueReason appealDeadline
+  status registrationDueOn registeredOn reviewDueOn forwardDueOn reviewBodyKind overdue overdueReason overdueReasonLabel { ru } appealDeadline
   nextStep { code deadline descriptionRu legalBasis } statusMarks { kind note } } }`;
 const REGISTER = `mutation($id: ID!) { registerComplaint(complaintId: $id) { kind dueOn } }`;
 const FORWARD = `mutation($id: ID!, $to: ID!) { forwardComplaint(complaintId: $id, toOfficialId: $to, reason: "Вне компетенции") { kind note } }`;
@@ -76,7 +76,7 @@ describe('terms through the gateway (clock set by the test)', () => {
     clock.set(at10('2025-11-17')); // Monday: the due day itself
     expect((await terms(c.id, citizen)).overdue).toBe(false);
     clock.set(at10('2025-11-18')); // Tuesday
-    expect(await terms(c.id, citizen)).toMatchObject({ overdue: true, overdueReason: 'REGISTRATION' });
+    expect(await terms(c.id, citizen)).toMatchObject({ overdue: true, overdueReason: 'REGISTRATION', overdueReasonLabel: { ru: 'Просрочена регистрация' } });
 
     const reg = await ok(REGISTER, { id: c.id }, head);
     // 5 working days from Monday 17 (when registration was due), not from Tuesday 18: Monday 24, not Tuesday 25.

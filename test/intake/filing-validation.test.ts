@@ -1,4 +1,4 @@
-import { createUnit } from '../factories/directory.factory';
+import { createProvider, createUnit } from '../factories/directory.factory';
 import {
   ACCEPT_OFFICE_COMPLAINT,
   FILE_COMPLAINT,
@@ -137,10 +137,12 @@ describe('filing: every required element is checked, and a rejected input writes
 
   it('accepts an AKIM complaint for a known unit with an akim, and normalises phones', async () => {
     const unit = await createUnit(t.system.subgraphs.directory.db, { katoCode: '751110000', akimOfficialId: staff.head.id });
+    // The akim addressed must be over the provider: a provider in that unit.
+    const { provider } = await createProvider(t.system.subgraphs.directory.db, { katoCode: unit.katoCode });
     const r = await t.query(
       FILE_COMPLAINT,
       {
-        input: complaintInput(staff.provider.id, {
+        input: complaintInput(provider.id, {
           addressee: 'AKIM',
           katoCode: unit.katoCode,
           applicant: { surname: ' Ахметова ', name: 'Дина', postalAddress: 'Алматы, Абай 1', phones: ['8 (701) 123-45-67', '+7 727 250 00 00'] },

@@ -1,5 +1,5 @@
 import { citizen, fileComplaint, officeComplaintInput, ACCEPT_OFFICE_COMPLAINT, providerWithStaff } from '../factories/complaint.factory';
-import { createOfficial, createUnit } from '../factories/directory.factory';
+import { createOfficial, createProvider, createUnit } from '../factories/directory.factory';
 import { validIin } from '../factories/iin';
 import { startTestSystem, type TestSystem } from '../support/harness';
 
@@ -112,14 +112,16 @@ describe('who sees which complaint', () => {
     const dir = t.system.subgraphs.directory.db;
     const akim = await createOfficial(dir, { position: 'әкім / аким' });
     const unit = await createUnit(dir, { katoCode: '751210000', akimOfficialId: akim.id });
-    const handled = await fileComplaint(t, (await citizen(t)).token, a.provider.id, { addressee: 'AKIM', katoCode: unit.katoCode });
+    const inUnit = await createProvider(dir, { katoCode: unit.katoCode }); // the akim addressed must be over the provider
+    const handled = await fileComplaint(t, (await citizen(t)).token, inUnit.provider.id, { addressee: 'AKIM', katoCode: unit.katoCode });
     const token = await t.token('official', { officialId: akim.id });
     expect((await t.query(BY_ID, { id: handled.id }, token)).data.complaint.id).toBe(handled.id);
     expect((await t.query(BY_ID, { id: ofA.id }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const listed = (await t.query(LIST, {}, token)).data.complaints;
     expect(listed.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([handled.id]);
-    // The clerk of the provider concerned sees it too: it is a complaint about their provider.
-    expect((await t.query(BY_ID, { id: handled.id }, tokens.clerkOfA)).data.complaint.id).toBe(handled.id);
+    // Access follows the complaint (README, "Who sees and does what"): the provider complained about does not hold a
+    // complaint addressed to the akim, so its clerk is refused.
+    expect((await t.query(BY_ID, { id: handled.id }, tokens.clerkOfA)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('answers null for a complaint that does not exist', async () => {

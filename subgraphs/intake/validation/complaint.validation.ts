@@ -19,6 +19,7 @@ export interface ValidComplaint {
   serviceProviderId: string;
   katoCode: string | null;
   publicService: string | null;
+  issueCategory: string | null;
   applicantIin: string;
   applicant: { surname: string; name: string; patronymic: string | null; postalAddress: string; phones: string[] };
   respondents: { position: string; surname: string; name: string }[];
@@ -69,6 +70,11 @@ export function validateComplaint(
     publicService: p.check(
       'input.publicService',
       optionalText(input.publicService, 'The public service', LIMITS.publicService.maxLength),
+      null,
+    ),
+    issueCategory: p.check(
+      'input.issueCategory',
+      optionalText(input.issueCategory, 'The issue category', LIMITS.publicService.maxLength),
       null,
     ),
     applicantIin: iin,
