@@ -15,7 +15,7 @@ import type { ComplaintRepository } from './complaint.repository';
 import type { Complaint } from './complaint.type';
 import type { DirectoryClient, JurisdictionAnswer } from './directory.client';
 import { validateComplaint, type ValidComplaint } from './validation/complaint.validation';
-import { checkFilingTerm, type FilingTerm } from './validation/filing-term.rule';
+import { checkFilingTerm, type FilingTerm, type WorkingDayOnOrAfter } from './validation/filing-term.rule';
 
 /** A valid complaint and its filing term (APPC Art. 92), as of the filing instant. */
 type Filing = ValidComplaint & FilingTerm;
@@ -23,6 +23,8 @@ type Filing = ValidComplaint & FilingTerm;
 export interface FilingDeps {
   repository: ComplaintRepository;
   directory: DirectoryClient;
+  /** The first working day on or after a date, from status's calendar (filing term, APPC Art. 92). */
+  workingDayOnOrAfter: WorkingDayOnOrAfter;
   /** Called after a commit that queued events. */
   onEventsQueued: () => void;
   clock: Clock;
@@ -42,7 +44,7 @@ export class ComplaintFilingService {
     const citizen = requireRole(this.auth, 'citizen');
     const submittedAt = this.deps.clock.now();
     const valid = validateComplaint(input, { signature: input.signature }, citizen.iin!);
-    const filing = { ...valid, ...checkFilingTerm(input, kzDate(submittedAt)) };
+    const filing = { ...valid, ...(await checkFilingTerm(input, kzDate(submittedAt), this.deps.workingDayOnOrAfter)) };
     return this.store(citizen, filing, Channel.PORTAL, `citizen:${citizen.iin}`, submittedAt);
   }
 
@@ -50,7 +52,7 @@ export class ComplaintFilingService {
     const clerk = requireRole(this.auth, 'clerk');
     const submittedAt = this.deps.clock.now();
     const valid = validateComplaint(input, { applicantIin: input.applicantIin, signedOnPaper: input.signedOnPaper });
-    const filing = { ...valid, ...checkFilingTerm(input, kzDate(submittedAt)) };
+    const filing = { ...valid, ...(await checkFilingTerm(input, kzDate(submittedAt), this.deps.workingDayOnOrAfter)) };
     // Seed: a paper complaint is handed in at an office: the provider's, or the akimat's when addressed to the akim.
     const clerkBody = await this.deps.directory.officialBody(clerk.officialId!);
     const mayAccept = (decision: JurisdictionAnswer) =>
@@ -127,7 +129,7 @@ export class ComplaintFilingService {
 }
 
 function contentHash(channel: Channel, v: Filing): string {
-  const { idempotencyKey: _key, violationLearnedOn, lateFilingReason, ...rest } = v;
+  const { idempotencyKey: _key, violationLearnedOn, filingDeadline: _deadline, lateFilingReason, ...rest } = v;
   // The filing-term fields join the hash only when given, so keys stored before they existed still match.
   const content = { ...rest, ...(violationLearnedOn ? { violationLearnedOn } : {}), ...(lateFilingReason ? { lateFilingReason } : {}) };
   return createHash('sha256').update(JSON.stringify({ channel, ...content })).digest('hex');
@@ -184,6 +186,7 @@ function newRecord(
     idempotencyKey: v.idempotencyKey,
     contentHash: hash,
     violationLearnedOn: v.violationLearnedOn,
+    filingDeadline: v.filingDeadline,
     lateFilingReason: v.lateFilingReason,
   });
 }

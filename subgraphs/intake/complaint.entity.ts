@@ -134,6 +134,13 @@ export class ComplaintRecord {
   @Column({ type: 'varchar', length: 10, nullable: true })
   violationLearnedOn: string | null;
 
+  /**
+   * The last day to file as worked out at filing on status's working-day calendar (APPC Art. 92); null without
+   * `violationLearnedOn`, and on rows stored before it was kept (then read with the weekend-only fallback).
+   */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  filingDeadline: string | null;
+
   /** The applicant's reason for filing after the 3-month term; null when filed in time (APPC Art. 92). */
   @Column({ type: 'text', nullable: true })
   lateFilingReason: string | null;

@@ -3,7 +3,7 @@ import { labelOf } from '../../platform/labels';
 import { initial, maskApplicantData, maskIin, type ApplicantData } from '../../platform/personal-data';
 import type { ComplaintRecord } from './complaint.entity';
 import type { Complaint } from './complaint.type';
-import { filingDeadline } from './validation/filing-term.rule';
+import { threeMonthsFrom, weekdayOnOrAfter } from './validation/filing-term.rule';
 
 export { maskIin };
 
@@ -43,7 +43,7 @@ export function toComplaint(r: ComplaintRecord, viewer?: Principal | null): Comp
         ? { number: r.talonNumber, issuedAt: r.talonIssuedAt, acceptedBy: { id: r.acceptedById } }
         : null,
     handler: { id: r.handlerId },
-    filingDeadline: r.violationLearnedOn ? filingDeadline(r.violationLearnedOn) : null,
+    filingDeadline: r.filingDeadline ?? (r.violationLearnedOn ? weekdayOnOrAfter(threeMonthsFrom(r.violationLearnedOn)) : null),
     lateFiling: r.lateFilingReason ? { reason: r.lateFilingReason } : null,
   };
 }

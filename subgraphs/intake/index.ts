@@ -16,6 +16,7 @@ import { ComplaintRepository } from './complaint.repository';
 import { ComplaintResolver } from './complaint.resolver';
 import { ContactCenterResolver } from './contact-center.resolver';
 import { DirectoryClient } from './directory.client';
+import { StatusCalendarClient } from './status-calendar.client';
 import { createIntakeContext, type IntakeContext, type IntakeDeps } from './intake.context';
 import { intakeMigrations } from './migrations';
 
@@ -48,7 +49,11 @@ function createIntakeDeps(rt: SubgraphRuntime, directoryAnswers: ReadCache): { d
   });
   const directory = new DirectoryClient(rt.config.directory.url, token, directoryAnswers);
   return {
-    deps: { repository: new ComplaintRepository(rt.db), directory, onEventsQueued: () => relay.kick(), clock: rt.clock },
+    deps: {
+      repository: new ComplaintRepository(rt.db),
+      directory,
+      workingDayOnOrAfter: new StatusCalendarClient(() => rt.config.status.url, token, rt.logger).workingDayOnOrAfter,
+      onEventsQueued: () => relay.kick(), clock: rt.clock },
     relay,
   };
 }

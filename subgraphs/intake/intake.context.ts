@@ -5,11 +5,14 @@ import { ComplaintReadingService } from './complaint-reading.service';
 import { createIntakeLoaders } from './complaint.loaders';
 import type { ComplaintRepository } from './complaint.repository';
 import type { DirectoryClient } from './directory.client';
+import type { WorkingDayOnOrAfter } from './validation/filing-term.rule';
 
 /** Intake's long-lived collaborators, shared by every request. */
 export interface IntakeDeps {
   repository: ComplaintRepository;
   directory: DirectoryClient;
+  /** The first working day on or after a date, from status's calendar (filing term, APPC Art. 92). */
+  workingDayOnOrAfter: WorkingDayOnOrAfter;
   /** Called after a commit that queued events. */
   onEventsQueued: () => void;
   /** "Now": the filing date and time (tests set it). */

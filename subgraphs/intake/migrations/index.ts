@@ -5,6 +5,7 @@ import { LateFiling1795626466378 } from './1795626466378-LateFiling';
 import { IssueCategory1795627132454 } from './1795627132454-IssueCategory';
 import { ListFilters1795628023277 } from './1795628023277-ListFilters';
 import { OverdueFrom1795629000000 } from './1795629000000-OverdueFrom';
+import { FilingDeadline1795630000000 } from './1795630000000-FilingDeadline';
 
 export const intakeMigrations = [
   Init1795563818897,
@@ -13,4 +14,5 @@ export const intakeMigrations = [
   IssueCategory1795627132454,
   ListFilters1795628023277,
   OverdueFrom1795629000000,
+  FilingDeadline1795630000000,
 ];
