@@ -210,7 +210,7 @@ describe('terms through the gateway (clock set by the test)', () => {
       head,
     );
     expect(seen.complaint).toEqual({
-      filingDeadline: '2025-11-01',
+      filingDeadline: '2025-11-03', // 3 months end on Saturday 1 November → Monday
       lateFiling: { reason: 'Был в больнице' },
       handler: { id: provider.head.id },
     });
@@ -220,6 +220,26 @@ describe('terms through the gateway (clock set by the test)', () => {
       clerkToken,
     );
     expect(office.acceptOfficeComplaint).toEqual({ filingDeadline: '2025-10-01', lateFiling: { reason: 'Не знал о решении' } });
+  });
+
+  it('APPC Art. 92: a 3-month term ending on a non-working day ends on the next working day of status\'s calendar', async () => {
+    const provider = await admin.provider('ЦОН Демалыс', city);
+    const citizen = await t.token('citizen', { iin: validIin() });
+    // 2025-08-01 + 3 months = Saturday 2025-11-01: the term ends on Monday 2025-11-03.
+    clock.set(at10('2025-11-03'));
+    const monday = await ok(FILE, { i: complaintInput(provider.id, { violationLearnedOn: '2025-08-01' }) }, citizen);
+    expect(monday.fileComplaint).toMatchObject({ filingDeadline: '2025-11-03', lateFiling: null });
+    clock.set(at10('2025-11-04'));
+    const tuesday = await t.query(FILE, { i: complaintInput(provider.id, { violationLearnedOn: '2025-08-01' }) }, citizen);
+    expect(tuesday.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.lateFilingReason',
+      filingDeadline: '2025-11-03',
+    });
+    // A holiday only status's calendar knows (Independence Day, Tuesday 2025-12-16): the term ends on the 17th.
+    clock.set(at10('2025-12-17'));
+    const afterHoliday = await ok(FILE, { i: complaintInput(provider.id, { violationLearnedOn: '2025-09-16' }) }, citizen);
+    expect(afterHoliday.fileComplaint).toMatchObject({ filingDeadline: '2025-12-17', lateFiling: null });
   });
 
   it('APPC Art. 136: a decision on 2025-09-25 gives the court until Tuesday 2025-10-28, not Saturday 2025-10-25', async () => {
