@@ -11,6 +11,7 @@ import { createProvider } from '../factories/directory.factory';
 import { validIin } from '../factories/iin';
 import { TestCabinet } from './cabinet-client';
 import { Cluster, freePort, PrivateRedis, waitFor } from './cluster';
+import { sampleCommits } from './commit-sampler';
 
 /**
  * The delivery bound README states: a committed mark reaches every open stream within 2 s (the status poll period,
@@ -52,7 +53,7 @@ describeFaults('faults: services as processes on MariaDB and Redis, killed mid-b
   const conns: Partial<Record<ServiceName, mysql.Connection>> = {};
   /** When the test first saw each mark committed (a sampler reads new marks every 20 ms). */
   const committedAt = new Map<string, number>();
-  let sampler: NodeJS.Timeout | undefined;
+  let sampler: { stop(): void } | undefined;
   let respawning: Promise<void> = Promise.resolve();
 
   const sql = async <T = any>(service: ServiceName, query: string, params: unknown[] = []): Promise<T[]> => {
@@ -76,26 +77,11 @@ describeFaults('faults: services as processes on MariaDB and Redis, killed mid-b
       cabinets.set(iin, cabinet);
     }
     await Promise.all([...cabinets.values()].map((c) => c.start()));
-    let lastSeq = 0;
-    let sampling = false;
-    sampler = setInterval(() => {
-      if (sampling) return;
-      sampling = true;
-      sql<{ id: string; seq: number }>('status', 'SELECT id, seq FROM status_mark WHERE seq > ? AND applicantIin IN (?) ORDER BY seq', [lastSeq, citizens])
-        .then((rows) => {
-          const now = Date.now();
-          for (const r of rows) {
-            if (!committedAt.has(r.id)) committedAt.set(r.id, now);
-            lastSeq = Math.max(lastSeq, r.seq);
-          }
-        })
-        .catch(() => undefined)
-        .finally(() => (sampling = false));
-    }, 20);
+    sampler = sampleCommits(sql, citizens, committedAt);
   }, 400_000);
 
   afterAll(async () => {
-    clearInterval(sampler);
+    sampler?.stop();
     await respawning.catch(() => undefined);
     console.log(`delivery lag after commit (or recovery), worst per case, ms: ${JSON.stringify(lags)}`);
     await Promise.all([...cabinets.values()].map((c) => c.close()));

@@ -11,6 +11,7 @@ import { validIin } from '../factories/iin';
 import { TestCabinet } from './cabinet-client';
 import { Cluster, freePort, PrivateRedis, waitFor } from './cluster';
 import { hasMariadbBinaries, PrivateMariadb } from './private-mariadb';
+import { sampleCommits } from './commit-sampler';
 
 /** README's delivery bound: a committed mark reaches every open stream within 2 s (here: of the database being back). */
 const BOUND_MS = 2000;
@@ -58,7 +59,7 @@ describeFaults('faults: a private MariaDB killed -9 mid-burst and restarted', ()
   let headToken: string;
   const conns: Partial<Record<ServiceName, mysql.Connection>> = {};
   const committedAt = new Map<string, number>();
-  let sampler: NodeJS.Timeout | undefined;
+  let sampler: { stop(): void } | undefined;
 
   /** A query on a service's database; a broken connection is dropped and opened again on the next call. */
   const sql = async <T = any>(service: ServiceName, query: string, params: unknown[] = []): Promise<T[]> => {
@@ -105,26 +106,11 @@ describeFaults('faults: a private MariaDB killed -9 mid-burst and restarted', ()
     }
     for (const iin of citizens) cabinets.set(iin, new TestCabinet(cluster.gatewayUrl, await tokens.mint({ sub: iin, role: 'citizen', iin })));
     await Promise.all([...cabinets.values()].map((c) => c.start()));
-    let lastSeq = 0;
-    let sampling = false;
-    sampler = setInterval(() => {
-      if (sampling) return;
-      sampling = true;
-      sql<{ id: string; seq: number }>('status', 'SELECT id, seq FROM status_mark WHERE seq > ? AND applicantIin IN (?) ORDER BY seq', [lastSeq, citizens])
-        .then((rows) => {
-          const now = Date.now();
-          for (const r of rows) {
-            if (!committedAt.has(r.id)) committedAt.set(r.id, now);
-            lastSeq = Math.max(lastSeq, r.seq);
-          }
-        })
-        .catch(() => undefined)
-        .finally(() => (sampling = false));
-    }, 20);
+    sampler = sampleCommits(sql, citizens, committedAt);
   }, 300_000);
 
   afterAll(async () => {
-    clearInterval(sampler);
+    sampler?.stop();
     await Promise.all([...cabinets.values()].map((c) => c.close().catch(() => undefined)));
     for (const c of Object.values(conns)) c?.destroy();
     await cluster?.stop().catch(() => undefined);
