@@ -1,10 +1,9 @@
 import { startGateway, type RunningGateway } from '../../gateway';
-import { startSubgraph, type RunningSubgraph } from '../../platform/subgraph-server';
-import { statusSubgraph } from '../../subgraphs/status';
+import type { RunningSubgraph } from '../../platform/subgraph-server';
 import { complaintInput } from '../factories/complaint.factory';
 import { createProvider } from '../factories/directory.factory';
 import { validIin } from '../factories/iin';
-import { postGraphQL, startTestSystem, type TestSystem } from '../support/harness';
+import { postGraphQL, startSecondStatus, startTestSystem, type TestSystem } from '../support/harness';
 import { describeWithRedis, REDIS_URL } from '../support/redis';
 import { collect, wsClient } from '../support/ws-client';
 
@@ -24,11 +23,7 @@ describeWithRedis('scale-out: two gateways and two status instances over Redis',
   beforeAll(async () => {
     t = await startTestSystem({ REDIS_URL: REDIS_URL! });
     const { intake, directory } = t.system.subgraphs;
-    statusB = await startSubgraph(statusSubgraph(), {
-      ...t.config,
-      status: { port: 0, url: '' },
-      directory: { port: directory.port, url: directory.url },
-    });
+    statusB = await startSecondStatus(t);
     gatewayB = await startGateway(
       { ...t.config, gateway: { port: 0 } },
       { subgraphUrls: { intake: intake.url, directory: directory.url, status: statusB.url } },

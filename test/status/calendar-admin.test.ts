@@ -1,10 +1,9 @@
-import { startSubgraph, type RunningSubgraph } from '../../platform/subgraph-server';
-import { statusSubgraph } from '../../subgraphs/status';
+import type { RunningSubgraph } from '../../platform/subgraph-server';
 import { InProcessPubSub } from '../../platform/pubsub';
 import { CalendarAdminService } from '../../subgraphs/status/calendar/calendar-admin.service';
 import { CalendarEntryRecord } from '../../subgraphs/status/calendar/calendar-entry.entity';
 import { CalendarStore } from '../../subgraphs/status/calendar/calendar-store';
-import { eventually, postGraphQL, startTestSystem, type TestSystem } from '../support/harness';
+import { eventually, postGraphQL, startSecondStatus, startTestSystem, type TestSystem } from '../support/harness';
 import { describeWithRedis, REDIS_URL } from '../support/redis';
 import { validIin } from '../factories/iin';
 
@@ -180,11 +179,7 @@ describeWithRedis('the calendar on two status instances over Redis', () => {
 
   beforeAll(async () => {
     t = await startTestSystem({ REDIS_URL: REDIS_URL! });
-    second = await startSubgraph(statusSubgraph(), {
-      ...t.config,
-      status: { port: 0, url: '' },
-      directory: { port: t.system.subgraphs.directory.port, url: t.system.subgraphs.directory.url },
-    });
+    second = await startSecondStatus(t);
   });
   afterAll(async () => {
     await second?.stop();

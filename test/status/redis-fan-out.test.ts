@@ -1,6 +1,5 @@
-import { startSubgraph, type RunningSubgraph } from '../../platform/subgraph-server';
-import { statusSubgraph } from '../../subgraphs/status';
-import { startTestSystem, type TestSystem } from '../support/harness';
+import type { RunningSubgraph } from '../../platform/subgraph-server';
+import { startSecondStatus, startTestSystem, type TestSystem } from '../support/harness';
 import { describeWithRedis, REDIS_URL } from '../support/redis';
 import { collect, wsClient } from '../support/ws-client';
 import { statusQuery, trackedComplaint } from './status-fixtures';
@@ -17,11 +16,7 @@ describeWithRedis('status: two instances over Redis', () => {
   beforeAll(async () => {
     t = await startTestSystem({ REDIS_URL: REDIS_URL! });
     // A second status instance on the same database and Redis, as behind a load balancer.
-    second = await startSubgraph(statusSubgraph(), {
-      ...t.config,
-      status: { port: 0, url: '' },
-      directory: { port: t.system.subgraphs.directory.port, url: t.system.subgraphs.directory.url },
-    });
+    second = await startSecondStatus(t);
   });
   afterAll(async () => {
     await second?.stop();

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { TokenService, type Role } from '../../platform/auth';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
+import { startSubgraph, type RunningSubgraph } from '../../platform/subgraph-server';
 import { startSystem, type RunningSystem } from '../../scripts/system';
+import { statusSubgraph } from '../../subgraphs/status';
 import { testConfig } from './test-config';
 
 export interface GraphQLResult<T = any> {
@@ -52,6 +54,16 @@ export async function startTestSystem(env: Record<string, string> = {}, options:
       await cleanup();
     },
   };
+}
+
+/** Another status instance on the test system's database (and Redis, if set), as behind a load balancer. */
+export function startSecondStatus(t: TestSystem): Promise<RunningSubgraph> {
+  const { directory } = t.system.subgraphs;
+  return startSubgraph(statusSubgraph(), {
+    ...t.config,
+    status: { port: 0, url: '' },
+    directory: { port: directory.port, url: directory.url },
+  });
 }
 
 /** Retries `check` until it stops throwing (for effects that cross services asynchronously). */
