@@ -7,6 +7,7 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
+COPY contracts ./contracts
 COPY platform ./platform
 COPY gateway ./gateway
 COPY subgraphs ./subgraphs

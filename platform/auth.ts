@@ -2,7 +2,7 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, decodeJwt, jwtVerify, errors as joseErrors } from 'jose';
 import type { AuthChecker } from 'type-graphql';
 import { Forbidden, Unauthenticated } from './errors';
-import { iinProblem } from './iin';
+import { iinProblem } from '../contracts/iin';
 
 /** Roles of ../shared/api.md plus `service`, used only between our own services. */
 export const ROLES = ['citizen', 'clerk', 'official', 'agency', 'admin', 'service'] as const;

@@ -1,5 +1,5 @@
 import type { TokenService } from './auth';
-import type { EventBatch, EventBatchResult } from './events';
+import type { EventBatch, EventBatchResult } from '../contracts/events';
 import { sendJson, type RouteHandler } from './http-server';
 
 /**

@@ -6,7 +6,7 @@
  */
 import { ROLES, TokenService, type Role } from '../platform/auth';
 import { ConfigError, loadConfig } from '../platform/config';
-import { iinProblem } from '../platform/iin';
+import { iinProblem } from '../contracts/iin';
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);

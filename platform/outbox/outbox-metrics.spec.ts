@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createLogger } from '../logger';
 import { registry } from '../metrics';
-import type { ComplaintFiledEvent } from '../events';
+import type { ComplaintFiledEvent } from '../../contracts/events';
 import { enqueue, OutboxRelay } from './outbox-relay';
 import { OutboxMessage } from './outbox-message.entity';
 

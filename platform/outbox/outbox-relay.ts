@@ -1,6 +1,6 @@
 import { IsNull, LessThanOrEqual, type DataSource, type EntityManager, In } from 'typeorm';
 import type { Logger } from '../logger';
-import type { EventBatchResult, ServiceEvent } from '../events';
+import type { EventBatchResult, ServiceEvent } from '../../contracts/events';
 import { addSource, outboxAgeGauges, outboxBacklogGauges, relayDelivered, relayRetries } from '../metrics';
 import { contextFrom, endSpan, SpanKind, startSpan, traceHeaders, tracingEnabled } from '../tracing';
 import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';

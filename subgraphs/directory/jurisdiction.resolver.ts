@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
-import { Addressee } from '../../platform/enums';
+import { Addressee } from '../../contracts/enums';
 import type { DirectoryContext } from './directory.context';
 import { JurisdictionDecision } from './jurisdiction.type';
 import { Official } from './official.type';

@@ -1,5 +1,5 @@
 import { In, IsNull, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { Addressee, ReviewBodyKind } from '../../platform/enums';
+import { Addressee, ReviewBodyKind } from '../../contracts/enums';
 import { AppError, BadUserInput, NotFound } from '../../platform/errors';
 import type { AdministrativeUnit } from './administrative-unit.type';
 import { Competence } from './competence.type';

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ReviewBodyKind } from '../../platform/enums';
+import { ReviewBodyKind } from '../../contracts/enums';
 import { Official } from './official.type';
 
 @ObjectType({ description: 'Who a complaint goes to, and why' })

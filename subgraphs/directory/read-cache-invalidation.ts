@@ -8,7 +8,7 @@ import type {
   TransactionCommitEvent,
   UpdateEvent,
 } from 'typeorm';
-import { directoryChangeFeed, type DirectoryChanged } from '../../platform/directory-changes';
+import { directoryChangeFeed, type DirectoryChanged } from '../../contracts/directory-changes';
 import type { SubgraphRuntime } from '../../platform/subgraph-server';
 import { ReadCache } from '../../platform/read-cache';
 

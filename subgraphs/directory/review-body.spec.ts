@@ -1,4 +1,4 @@
-import { ReviewBodyKind } from '../../platform/enums';
+import { ReviewBodyKind } from '../../contracts/enums';
 import { providerBodyKind, reviewBodyOf } from './review-body';
 import { ServiceProviderKind } from './service-provider-kind';
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { ReviewBodyKind } from '../../platform/enums';
+import { ReviewBodyKind } from '../../contracts/enums';
 import type { Official } from './official.type';
 import { ServiceProviderKind } from './service-provider-kind';
 import type { ServiceProvider } from './service-provider.type';

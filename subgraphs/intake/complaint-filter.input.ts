@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { Addressee, Channel, StatusMarkKind } from '../../platform/enums';
+import { Addressee, Channel, StatusMarkKind } from '../../contracts/enums';
 import { DateScalar } from '../../platform/scalars';
 
 @InputType({ description: 'Narrows a complaint list; every field given must match' })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { Addressee } from '../../platform/enums';
+import { Addressee } from '../../contracts/enums';
 import { DateScalar } from '../../platform/scalars';
 
 @InputType()

@@ -1,5 +1,5 @@
 import type { Principal } from '../../platform/auth';
-import { labelOf } from '../../platform/labels';
+import { labelOf } from '../../contracts/labels';
 import { initial, maskApplicantData, maskIin, type ApplicantData } from '../../platform/personal-data';
 import type { ComplaintRecord } from './complaint.entity';
 import type { Complaint } from './complaint.type';

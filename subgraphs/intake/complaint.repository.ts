@@ -1,7 +1,7 @@
 import { Brackets, In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '../../platform/database';
 import { GroupCommit } from '../../platform/group-commit';
-import type { ComplaintFiledEvent, ComplaintHandlerChangedEvent, ComplaintStatusChangedEvent } from '../../platform/events';
+import type { ComplaintFiledEvent, ComplaintHandlerChangedEvent, ComplaintStatusChangedEvent } from '../../contracts/events';
 import { ComplaintFormerHolder } from './access/complaint-holder.entity';
 import { enqueue } from '../../platform/outbox/outbox-relay';
 import type { ComplaintCursor } from './complaint.cursor';

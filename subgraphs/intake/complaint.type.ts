@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../platform/scalars';
-import { Addressee, Channel } from '../../platform/enums';
-import { Label } from '../../platform/labels';
+import { Addressee, Channel } from '../../contracts/enums';
+import { Label } from '../../contracts/labels';
 import { AdministrativeUnitRef, OfficialRef, ServiceProviderRef } from './directory.stubs';
 
 @ObjectType({ description: 'The person who files the complaint (personal data: shown only to those entitled)' })

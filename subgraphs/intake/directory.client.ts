@@ -1,4 +1,4 @@
-import type { Addressee, ReviewBodyKind } from '../../platform/enums';
+import type { Addressee, ReviewBodyKind } from '../../contracts/enums';
 import type { ReadCache } from '../../platform/read-cache';
 import { callService } from '../../platform/service-client';
 

@@ -1,6 +1,6 @@
 import type { TokenService } from '../../platform/auth';
 import { eventBatchRoute } from '../../platform/event-batch-route';
-import type { ComplaintHandlerChangedEvent, ComplaintStatusChangedEvent } from '../../platform/events';
+import type { ComplaintHandlerChangedEvent, ComplaintStatusChangedEvent } from '../../contracts/events';
 import type { RouteHandler } from '../../platform/http-server';
 import type { ComplaintRepository } from './complaint.repository';
 

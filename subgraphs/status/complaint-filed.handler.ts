@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '../../platform/database';
-import { StatusMarkKind } from '../../platform/enums';
-import type { ComplaintFiledEvent, ComplaintStatusChangedEvent } from '../../platform/events';
+import { StatusMarkKind } from '../../contracts/enums';
+import type { ComplaintFiledEvent, ComplaintStatusChangedEvent } from '../../contracts/events';
 import { enqueue } from '../../platform/outbox/outbox-relay';
 import { overdueFrom } from './complaint-terms';
 import { FormerHolder } from './access/former-holder.entity';

@@ -3,7 +3,7 @@ import { StatusMarkRecord } from './status-mark.entity';
 import { requireRole, type AuthState } from '../../platform/auth';
 import type { Clock } from '../../platform/clock';
 import { BadUserInput } from '../../platform/errors';
-import { StatusMarkKind, type ReviewResult } from '../../platform/enums';
+import { StatusMarkKind, type ReviewResult } from '../../contracts/enums';
 import { KZ_UTC_OFFSET_MINUTES, kzDate } from '../../platform/scalars';
 import { lateForwards, overdueReason, registeredLate } from './complaint-terms';
 import { OverdueReason } from './complaint-status.type';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Addressee, Channel, ReviewBodyKind, ReviewResult, StatusMarkKind } from '../../platform/enums';
+import { Addressee, Channel, ReviewBodyKind, ReviewResult, StatusMarkKind } from '../../contracts/enums';
 import { DateScalar } from '../../platform/scalars';
 
 @InputType()

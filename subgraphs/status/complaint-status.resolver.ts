@@ -1,6 +1,6 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ReviewBodyKind, StatusMarkKind } from '../../platform/enums';
-import { Label, labelOf } from '../../platform/labels';
+import { ReviewBodyKind, StatusMarkKind } from '../../contracts/enums';
+import { Label, labelOf } from '../../contracts/labels';
 import { DateScalar } from '../../platform/scalars';
 import { ComplaintStatus, NextStep, OverdueReason } from './complaint-status.type';
 import { StatusMark } from './status-mark.type';

@@ -1,4 +1,4 @@
-import { ReviewBodyKind, StatusMarkKind as K } from '../../platform/enums';
+import { ReviewBodyKind, StatusMarkKind as K } from '../../contracts/enums';
 import {
   appealDeadline,
   effectiveReviewDueOn,

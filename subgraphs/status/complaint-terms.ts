@@ -1,4 +1,4 @@
-import { ReviewBodyKind, StatusMarkKind } from '../../platform/enums';
+import { ReviewBodyKind, StatusMarkKind } from '../../contracts/enums';
 import { BadUserInput, Conflict } from '../../platform/errors';
 import { kzDate } from '../../platform/scalars';
 import { NextStepCode, OverdueReason, type NextStep } from './complaint-status.type';

@@ -1,4 +1,4 @@
-import type { ReviewBodyKind } from '../../platform/enums';
+import type { ReviewBodyKind } from '../../contracts/enums';
 import { callService } from '../../platform/service-client';
 
 export interface DirectoryOfficial {

@@ -1,6 +1,6 @@
 import { serviceTokenSource } from '../../platform/auth';
 import type { DatabaseDefinition } from '../../platform/database';
-import { INTERNAL_EVENTS_PATH } from '../../platform/events';
+import { INTERNAL_EVENTS_PATH } from '../../contracts/events';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { FormerHolder } from './access';
 import { intakeEventsRelay } from './intake-events.relay';

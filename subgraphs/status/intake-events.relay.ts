@@ -1,5 +1,5 @@
 import { serviceTokenSource } from '../../platform/auth';
-import { eventsUrl, type EventBatchResult, type ServiceEvent } from '../../platform/events';
+import { eventsUrl, type EventBatchResult, type ServiceEvent } from '../../contracts/events';
 import { postJson } from '../../platform/json-post';
 import { OutboxRelay } from '../../platform/outbox/outbox-relay';
 import type { SubgraphRuntime } from '../../platform/subgraph-server';

@@ -2,7 +2,7 @@ import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import type { DataSource } from 'typeorm';
 import type { TokenService } from '../../platform/auth';
 import { eventBatchRoute } from '../../platform/event-batch-route';
-import type { ComplaintFiledEvent } from '../../platform/events';
+import type { ComplaintFiledEvent } from '../../contracts/events';
 import type { RouteHandler } from '../../platform/http-server';
 import { contextFrom, endSpan, inSpan, SpanKind, startSpan } from '../../platform/tracing';
 import { applyComplaintsFiled } from './complaint-filed.handler';

@@ -1,4 +1,4 @@
-import { ReviewBodyKind, StatusMarkKind as K } from '../../platform/enums';
+import { ReviewBodyKind, StatusMarkKind as K } from '../../contracts/enums';
 import { lateForwards, overdueFrom, overdueReason, registeredLate } from './complaint-terms';
 import type { TrackedComplaint } from './tracked-complaint.entity';
 import { shiftDays } from './working-calendar';

@@ -1,4 +1,4 @@
-import { labelOf } from '../../platform/labels';
+import { labelOf } from '../../contracts/labels';
 import { OverdueReason } from './complaint-status.type';
 
 describe('overdueReasonLabel', () => {

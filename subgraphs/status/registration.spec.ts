@@ -1,6 +1,6 @@
 import { registrationMoment, registrationNumber } from './registration';
 import { reviewDueOn, extensionLimit, courtDeadline } from './review-terms';
-import { ReviewBodyKind } from '../../platform/enums';
+import { ReviewBodyKind } from '../../contracts/enums';
 
 describe('registration as of a working day (APPC Art. 63(2))', () => {
   it('keeps a registration made on a working day at its own instant', () => {

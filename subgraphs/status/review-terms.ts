@@ -1,4 +1,4 @@
-import type { ReviewBodyKind } from '../../platform/enums';
+import type { ReviewBodyKind } from '../../contracts/enums';
 import terms from './data/review-terms.json';
 import { addMonths, kzCalendar, shiftDays, type IsoDate } from './working-calendar';
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { ReviewResult } from '../../platform/enums';
+import { ReviewResult } from '../../contracts/enums';
 import { StatusMark } from './status-mark.type';
 import type { StatusContext } from './status.context';
 

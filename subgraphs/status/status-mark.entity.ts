@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { ReviewResult, StatusMarkKind } from '../../platform/enums';
+import { ReviewResult, StatusMarkKind } from '../../contracts/enums';
 
 /** One mark on a complaint's timeline. Append-only: never updated or deleted. */
 @Entity('status_mark')

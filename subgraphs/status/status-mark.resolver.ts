@@ -1,5 +1,5 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import { Label, labelOf } from '../../platform/labels';
+import { Label, labelOf } from '../../contracts/labels';
 import { ComplaintStatus } from './complaint-status.type';
 import { StatusMark } from './status-mark.type';
 

@@ -1,6 +1,6 @@
 import { requireRole, type AuthState } from '../../platform/auth';
 import { BadUserInput, Forbidden, NotFound } from '../../platform/errors';
-import { StatusMarkKind as K, type ReviewResult } from '../../platform/enums';
+import { StatusMarkKind as K, type ReviewResult } from '../../contracts/enums';
 import { kzDate } from '../../platform/scalars';
 import type { ComplaintAccess } from './access';
 import { recordForward } from './access/forward-record';

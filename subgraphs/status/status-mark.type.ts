@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { ReviewResult, StatusMarkKind } from '../../platform/enums';
+import { ReviewResult, StatusMarkKind } from '../../contracts/enums';
 import { DateScalar } from '../../platform/scalars';
 import { OfficialRef } from './status.stubs';
 

@@ -1,4 +1,4 @@
-import { StatusMarkKind as K } from '../../platform/enums';
+import { StatusMarkKind as K } from '../../contracts/enums';
 import { canTransition, isOpen, TRANSITIONS } from './status-transitions';
 
 describe('the status transition table', () => {

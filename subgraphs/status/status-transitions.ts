@@ -1,4 +1,4 @@
-import { StatusMarkKind as K } from '../../platform/enums';
+import { StatusMarkKind as K } from '../../contracts/enums';
 
 /**
  * Which mark may follow the complaint's current status. REVIEWED and WITHDRAWN end the timeline. After

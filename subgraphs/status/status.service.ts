@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock';
 import { NotFound, ServiceUnavailable } from '../../platform/errors';
 import { maskApplicantData } from '../../platform/personal-data';
 import type { ComplaintAccess } from './access';
-import { StatusMarkKind, type ReviewBodyKind } from '../../platform/enums';
+import { StatusMarkKind, type ReviewBodyKind } from '../../contracts/enums';
 import { kzDate } from '../../platform/scalars';
 import * as terms from './complaint-terms';
 import type { StatusDirectoryClient } from './directory.client';

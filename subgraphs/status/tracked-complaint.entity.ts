@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Addressee, Channel, ReviewBodyKind, ReviewResult, StatusMarkKind } from '../../platform/enums';
+import { Addressee, Channel, ReviewBodyKind, ReviewResult, StatusMarkKind } from '../../contracts/enums';
 
 /** What status knows of a complaint: copied from intake's ComplaintFiled event, then moved on by marks. */
 @Entity('tracked_complaint')

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TokenService } from '../../platform/auth';
-import { eventsUrl } from '../../platform/events';
+import { eventsUrl } from '../../contracts/events';
 import { complaintInput } from '../factories/complaint.factory';
 import { validIin } from '../factories/iin';
 import { eventually, startTestSystem, type TestSystem } from '../support/harness';

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { startSubgraph, type RunningSubgraph } from '../../platform/subgraph-server';
 import { directorySubgraph } from '../../subgraphs/directory';
-import { DIRECTORY_CHANGED_CHANNEL, type DirectoryChanged } from '../../platform/directory-changes';
+import { DIRECTORY_CHANGED_CHANNEL, type DirectoryChanged } from '../../contracts/directory-changes';
 import { createCompetence, createOfficial, createProvider } from '../factories/directory.factory';
 import { eventually, postGraphQL, startTestSystem, type TestSystem } from '../support/harness';
 import { describeWithRedis, REDIS_URL } from '../support/redis';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { Addressee } from '../../platform/enums';
+import { Addressee } from '../../contracts/enums';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { ComplaintRecord } from '../../subgraphs/intake/complaint.entity';
 import type { TestSystem } from '../support/harness';

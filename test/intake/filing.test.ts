@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Channel } from '../../platform/enums';
+import { Channel } from '../../contracts/enums';
 import { ComplaintRecord } from '../../subgraphs/intake/complaint.entity';
 import {
   ACCEPT_OFFICE_COMPLAINT,

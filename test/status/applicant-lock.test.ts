@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { StatusMarkKind } from '../../platform/enums';
+import { StatusMarkKind } from '../../contracts/enums';
 import { lockApplicantMarks } from '../../subgraphs/status/applicant-mark-lock';
 import { appendMark } from '../../subgraphs/status/mark-writer';
 import { StatusMarkRecord } from '../../subgraphs/status/status-mark.entity';

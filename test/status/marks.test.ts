@@ -1,4 +1,4 @@
-import { ReviewBodyKind } from '../../platform/enums';
+import { ReviewBodyKind } from '../../contracts/enums';
 import { kzDate } from '../../platform/scalars';
 import { StatusMarkRecord } from '../../subgraphs/status/status-mark.entity';
 import { TrackedComplaint } from '../../subgraphs/status/tracked-complaint.entity';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ReviewBodyKind, Addressee, Channel } from '../../platform/enums';
-import { eventsUrl, type ComplaintFiledEvent } from '../../platform/events';
+import { ReviewBodyKind, Addressee, Channel } from '../../contracts/enums';
+import { eventsUrl, type ComplaintFiledEvent } from '../../contracts/events';
 import { createOfficial, createProvider } from '../factories/directory.factory';
 import { validIin } from '../factories/iin';
 import { postGraphQL, type TestSystem } from '../support/harness';

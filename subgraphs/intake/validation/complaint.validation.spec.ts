@@ -1,4 +1,4 @@
-import { Addressee } from '../../../platform/enums';
+import { Addressee } from '../../../contracts/enums';
 import type { FileComplaintInput } from '../complaint.input';
 import { validateComplaint } from './complaint.validation';
 

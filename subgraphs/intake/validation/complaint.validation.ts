@@ -1,5 +1,4 @@
-import { Addressee } from '../../../platform/enums';
-import { BadUserInput } from '../../../platform/errors';
+import { Addressee } from '../../../contracts/enums';
 import type { FileComplaintInput, OfficeComplaintInput } from '../complaint.input';
 import { applicantIin } from './iin.rule';
 import { idempotencyKey } from './idempotency-key.rule';
@@ -7,8 +6,7 @@ import { katoCode } from './kato-code.rule';
 import { LIMITS } from './limits';
 import { personName } from './person-name.rule';
 import { phoneNumber } from './phone.rule';
-import { invalid, valid, type RuleResult } from './rule';
-import { optionalText, requiredText } from './text.rule';
+import { invalid, optionalText, Problems, requiredText, valid, type RuleResult } from '../../../platform/validation';
 
 /** Reasons and demands may span lines; every other text is one line. */
 const MULTILINE = { multiline: true };
@@ -27,21 +25,6 @@ export interface ValidComplaint {
   demands: string;
   signature: string;
   idempotencyKey: string | null;
-}
-
-export interface InputProblem {
-  field: string;
-  message: string;
-}
-
-/** Collects every problem; `check` returns the value (or a placeholder when invalid). */
-class Problems {
-  readonly list: InputProblem[] = [];
-  check<T>(field: string, result: RuleResult<T>, fallback: T): T {
-    if (result.ok) return result.value;
-    this.list.push({ field, message: result.message });
-    return fallback;
-  }
 }
 
 /**
@@ -100,8 +83,7 @@ export function validateComplaint(
         : p.check('input.signedOnPaper', paperSignature(portal.signedOnPaper), ''),
     idempotencyKey: p.check('input.idempotencyKey', idempotencyKey(input.idempotencyKey), null),
   };
-  const [first] = p.list;
-  if (first) throw new BadUserInput(first.message, first.field, { problems: p.list });
+  p.assertNone();
   return out;
 }
 
@@ -121,7 +103,7 @@ function paperSignature(signedOnPaper: boolean): RuleResult<string> {
 
 function phones(p: Problems, raw: string[]): string[] {
   if (raw.length > LIMITS.phones.maxCount) {
-    p.list.push({ field: 'input.applicant.phones', message: `At most ${LIMITS.phones.maxCount} phone numbers` });
+    p.add('input.applicant.phones', `At most ${LIMITS.phones.maxCount} phone numbers`);
     return [];
   }
   const out = raw.map((r, i) => p.check(`input.applicant.phones.${i}`, phoneNumber(r), ''));
@@ -131,9 +113,9 @@ function phones(p: Problems, raw: string[]): string[] {
 function respondents(p: Problems, raw: { position: string; surname: string; name: string }[]) {
   const { minCount, maxCount, positionMaxLength } = LIMITS.respondents;
   if (raw.length < minCount) {
-    p.list.push({ field: 'input.respondents', message: 'Name at least one official whose action or inaction you complain about' });
+    p.add('input.respondents', 'Name at least one official whose action or inaction you complain about');
   } else if (raw.length > maxCount) {
-    p.list.push({ field: 'input.respondents', message: `At most ${maxCount} respondents` });
+    p.add('input.respondents', `At most ${maxCount} respondents`);
   }
   return raw.slice(0, maxCount).map((r, i) => ({
     position: p.check(`input.respondents.${i}.position`, requiredText(r.position, 'The position', positionMaxLength), ''),

@@ -1,5 +1,5 @@
 import { LIMITS } from './limits';
-import { invalid, valid, type RuleResult } from './rule';
+import { invalid, valid, type RuleResult } from '../../../platform/validation';
 
 /** An optional client-chosen retry key (a UUID is a good choice). */
 export function idempotencyKey(raw: string | null | undefined): RuleResult<string | null> {

@@ -1,5 +1,5 @@
 import { iinProblem } from '../iin';
-import { invalid, valid, type RuleResult } from './rule';
+import { invalid, valid, type RuleResult } from '../../../platform/validation';
 
 const MESSAGES = {
   format: 'The IIN must be exactly 12 digits',

@@ -1,4 +1,4 @@
-import { invalid, valid, type RuleResult } from './rule';
+import { invalid, valid, type RuleResult } from '../../../platform/validation';
 
 /** KATO, the 9-digit classifier code of an administrative-territorial unit (shared/domain.md, Identifiers). */
 export function katoCode(raw: string): RuleResult<string> {

@@ -1,5 +1,5 @@
 import { LIMITS } from './limits';
-import { invalid, tidy, valid, type RuleResult } from './rule';
+import { invalid, tidy, valid, type RuleResult } from '../../../platform/validation';
 
 // Kazakh Cyrillic is the Russian alphabet plus Ә Ғ Қ Ң Ө Ұ Ү Һ І; Latin includes the letters of the 2021
 // Kazakh Latin alphabet (Ä Ğ Ñ Ö Ş Ū Ü İ ı).

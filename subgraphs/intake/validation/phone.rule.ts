@@ -1,4 +1,4 @@
-import { invalid, valid, type RuleResult } from './rule';
+import { invalid, valid, type RuleResult } from '../../../platform/validation';
 
 const DECORATION = /[\s()\-.]/g;
 

@@ -1,5 +1,5 @@
-import type { Config } from './config';
-import { createPubSub, InProcessPubSub, type PubSub } from './pubsub';
+import type { Config } from '../platform/config';
+import { createPubSub, InProcessPubSub, type PubSub } from '../platform/pubsub';
 
 /**
  * Directory instances announce their committed writes here, so every cache of directory data (the directory's own

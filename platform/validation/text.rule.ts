@@ -1,4 +1,4 @@
-import { cleanText, visibleLength, type CleanTextOptions } from '../../../platform/text';
+import { cleanText, visibleLength, type CleanTextOptions } from '../text';
 import { invalid, valid, type RuleResult } from './rule';
 
 /**
