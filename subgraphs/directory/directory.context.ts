@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AuthState } from '../../platform/auth';
-import { createDirectoryLoaders, type DirectoryLoaders } from './directory.loaders';
-import { JurisdictionService } from './jurisdiction.service';
+import { createDirectoryLoaders, type DirectoryLoaders } from './cache/directory.loaders';
+import { JurisdictionService } from './jurisdiction/jurisdiction.service';
 import type { ReadCache } from '../../platform/read-cache';
 
 export interface DirectoryContext {

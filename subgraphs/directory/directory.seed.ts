@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
 import demo from './data/demo-directory.json';
-import { AdministrativeUnit } from './administrative-unit.type';
-import { competenceMatchKey } from './competence-match';
-import { Competence } from './competence.type';
-import type { CompetenceKind } from './competence-kind';
-import { Official } from './official.type';
-import type { ServiceProviderKind } from './service-provider-kind';
-import { ServiceProvider } from './service-provider.type';
+import { AdministrativeUnit } from './administrative-units/administrative-unit.type';
+import { competenceMatchKey } from './jurisdiction/competence-match';
+import { Competence } from './competences/competence.type';
+import type { CompetenceKind } from './competences/competence-kind';
+import { Official } from './officials/official.type';
+import type { ServiceProviderKind } from './service-providers/service-provider-kind';
+import { ServiceProvider } from './service-providers/service-provider.type';
 
 /** Loads the demo directory once: only into an empty directory. */
 export async function seedDemoDirectory(db: DataSource): Promise<boolean> {

@@ -1,21 +1,21 @@
 import type { DatabaseDefinition } from '../../platform/database';
 import { buildFederatedSchema } from '../../platform/federated-schema';
 import type { SubgraphDefinition } from '../../platform/subgraph-server';
-import { AdministrativeUnitResolver } from './administrative-unit.resolver';
-import { AdministrativeUnit } from './administrative-unit.type';
-import { CompetenceResolver } from './competence.resolver';
-import { Competence } from './competence.type';
+import { AdministrativeUnitResolver } from './administrative-units/administrative-unit.resolver';
+import { AdministrativeUnit } from './administrative-units/administrative-unit.type';
+import { CompetenceResolver } from './competences/competence.resolver';
+import { Competence } from './competences/competence.type';
 import { createDirectoryContext, type DirectoryContext } from './directory.context';
 import { directoryReferenceResolvers } from './directory.reference';
 import { seedDemoDirectory } from './directory.seed';
-import { JurisdictionResolver } from './jurisdiction.resolver';
+import { JurisdictionResolver } from './jurisdiction/jurisdiction.resolver';
 import { directoryMigrations } from './migrations';
-import { OfficialResolver } from './official.resolver';
-import { Official } from './official.type';
+import { OfficialResolver } from './officials/official.resolver';
+import { Official } from './officials/official.type';
 import type { ReadCache } from '../../platform/read-cache';
-import { startDirectoryReadCache } from './read-cache-invalidation';
-import { ServiceProviderResolver } from './service-provider.resolver';
-import { ServiceProvider } from './service-provider.type';
+import { startDirectoryReadCache } from './cache/read-cache-invalidation';
+import { ServiceProviderResolver } from './service-providers/service-provider.resolver';
+import { ServiceProvider } from './service-providers/service-provider.type';
 
 export const directoryDatabase: DatabaseDefinition = {
   service: 'directory',

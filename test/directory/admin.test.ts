@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { AdministrativeUnit } from '../../subgraphs/directory/administrative-unit.type';
-import { Competence } from '../../subgraphs/directory/competence.type';
-import { Official } from '../../subgraphs/directory/official.type';
-import { ServiceProvider } from '../../subgraphs/directory/service-provider.type';
+import { AdministrativeUnit } from '../../subgraphs/directory/administrative-units/administrative-unit.type';
+import { Competence } from '../../subgraphs/directory/competences/competence.type';
+import { Official } from '../../subgraphs/directory/officials/official.type';
+import { ServiceProvider } from '../../subgraphs/directory/service-providers/service-provider.type';
 import { createAkimatOfficial, createOfficial, createProvider, createUnit, uniqueKato, validBin } from '../factories/directory.factory';
 import { validIin } from '../factories/iin';
 import { startTestSystem, type TestSystem } from '../support/harness';

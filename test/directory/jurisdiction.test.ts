@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { CompetenceKind } from '../../subgraphs/directory/competence-kind';
-import { ServiceProviderKind } from '../../subgraphs/directory/service-provider-kind';
+import { CompetenceKind } from '../../subgraphs/directory/competences/competence-kind';
+import { ServiceProviderKind } from '../../subgraphs/directory/service-providers/service-provider-kind';
 import {
   createAkimatOfficial,
   createCompetence,

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { startSubgraph, type RunningSubgraph } from '../../platform/subgraph-server';
 import { directorySubgraph } from '../../subgraphs/directory';
-import { CompetenceKind } from '../../subgraphs/directory/competence-kind';
-import { Official } from '../../subgraphs/directory/official.type';
+import { CompetenceKind } from '../../subgraphs/directory/competences/competence-kind';
+import { Official } from '../../subgraphs/directory/officials/official.type';
 import { createCompetence, createOfficial, createProvider } from '../factories/directory.factory';
 import { eventually, postGraphQL, startTestSystem, type TestSystem } from '../support/harness';
 import { testConfig } from '../support/test-config';

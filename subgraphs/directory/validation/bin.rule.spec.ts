@@ -1,4 +1,4 @@
-import { binCheckDigit, binProblem, isValidBin } from './bin';
+import { binCheckDigit, binProblem, isValidBin } from './bin.rule';
 
 describe('BIN validation', () => {
   it.each(['020240001236', '150340004568', '170241000779', '201140003110'])('accepts %s', (bin) => {

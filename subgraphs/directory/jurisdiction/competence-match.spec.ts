@@ -1,4 +1,4 @@
-import { CompetenceKind } from './competence-kind';
+import { CompetenceKind } from '../competences/competence-kind';
 import { competenceMatchKey, pickCompetent, type CompetenceLike } from './competence-match';
 
 const a = { id: 'a' };

@@ -1,8 +1,8 @@
-import { isUniqueViolation } from '../../platform/database';
-import { BadUserInput, Conflict } from '../../platform/errors';
-import { cleanText, visibleLength } from '../../platform/text';
-import { BIN_PROBLEM_MESSAGES, binProblem } from './bin';
-import { KATO_PROBLEM_MESSAGES, katoProblem } from './kato';
+import { isUniqueViolation } from '../../../platform/database';
+import { BadUserInput, Conflict } from '../../../platform/errors';
+import { cleanText, visibleLength } from '../../../platform/text';
+import { BIN_PROBLEM_MESSAGES, binProblem } from './bin.rule';
+import { KATO_PROBLEM_MESSAGES, katoProblem } from './kato.rule';
 
 /** A cleaned (platform/text.ts) one-line text with something visible, of at most `max` characters. */
 export function requiredText(value: string, field: string, max: number): string {

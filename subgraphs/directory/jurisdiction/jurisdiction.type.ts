@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ReviewBodyKind } from '../../contracts/enums';
-import { Official } from './official.type';
+import { ReviewBodyKind } from '../../../contracts/enums';
+import { Official } from '../officials/official.type';
 
 @ObjectType({ description: 'Who a complaint goes to, and why' })
 export class JurisdictionDecision {

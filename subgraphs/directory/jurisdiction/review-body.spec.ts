@@ -1,6 +1,6 @@
-import { ReviewBodyKind } from '../../contracts/enums';
+import { ReviewBodyKind } from '../../../contracts/enums';
 import { providerBodyKind, reviewBodyOf } from './review-body';
-import { ServiceProviderKind } from './service-provider-kind';
+import { ServiceProviderKind } from '../service-providers/service-provider-kind';
 
 describe('the reviewing body and its kind (Law "On Public Services" Art. 25)', () => {
   const provider = { id: 'p1', kind: ServiceProviderKind.SERVICE_PROVIDER };

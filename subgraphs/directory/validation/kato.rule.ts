@@ -1,4 +1,4 @@
-import katoRegions from './data/kato-regions.json';
+import katoRegions from '../data/kato-regions.json';
 
 /**
  * KATO code, 9 digits; the first two name the region or city of republican significance

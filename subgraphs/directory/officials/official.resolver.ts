@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { DirectoryContext } from './directory.context';
-import { AdministrativeUnit } from './administrative-unit.type';
-import { Competence } from './competence.type';
+import type { DirectoryContext } from '../directory.context';
+import { AdministrativeUnit } from '../administrative-units/administrative-unit.type';
+import { Competence } from '../competences/competence.type';
 import { CreateOfficialInput, UpdateOfficialInput } from './official.inputs';
 import { OfficialService } from './official.service';
 import { Official } from './official.type';
-import { ReviewBody, reviewBodyOf } from './review-body';
-import { ServiceProvider } from './service-provider.type';
+import { ReviewBody, reviewBodyOf } from '../jurisdiction/review-body';
+import { ServiceProvider } from '../service-providers/service-provider.type';
 
 @Resolver(() => Official)
 export class OfficialResolver {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Not, type DataSource } from 'typeorm';
-import { inTransaction } from '../../platform/database';
-import { BadUserInput, Conflict, NotFound } from '../../platform/errors';
-import { conflictOnDuplicate, requiredText, validBin, validId, validKato } from './directory.validation';
-import { Official } from './official.type';
-import { officialPerson, requireUnit } from './official.service';
+import { inTransaction } from '../../../platform/database';
+import { BadUserInput, Conflict, NotFound } from '../../../platform/errors';
+import { conflictOnDuplicate, requiredText, validBin, validId, validKato } from '../validation/directory.validation';
+import { Official } from '../officials/official.type';
+import { officialPerson, requireUnit } from '../officials/official.service';
 import type { CreateServiceProviderInput, UpdateServiceProviderInput } from './service-provider.inputs';
 import { ServiceProviderKind } from './service-provider-kind';
 import { ServiceProvider } from './service-provider.type';

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
-import { AdministrativeUnit } from './administrative-unit.type';
-import { Competence } from './competence.type';
-import { Official } from './official.type';
-import type { ReadCache } from '../../platform/read-cache';
-import { ServiceProvider } from './service-provider.type';
+import { AdministrativeUnit } from '../administrative-units/administrative-unit.type';
+import { Competence } from '../competences/competence.type';
+import { Official } from '../officials/official.type';
+import type { ReadCache } from '../../../platform/read-cache';
+import { ServiceProvider } from '../service-providers/service-provider.type';
 
 export interface DirectoryLoaders {
   official: DataLoader<string, Official | null>;

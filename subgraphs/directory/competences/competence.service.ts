@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Not, type DataSource } from 'typeorm';
-import { inTransaction } from '../../platform/database';
-import { BadUserInput, Conflict, NotFound } from '../../platform/errors';
-import { competenceMatchKey } from './competence-match';
+import { inTransaction } from '../../../platform/database';
+import { BadUserInput, Conflict, NotFound } from '../../../platform/errors';
+import { competenceMatchKey } from '../jurisdiction/competence-match';
 import type { CreateCompetenceInput, UpdateCompetenceInput } from './competence.inputs';
 import { Competence } from './competence.type';
 import { CompetenceKind } from './competence-kind';
-import { conflictOnDuplicate, optionalText, requiredText } from './directory.validation';
-import { Official } from './official.type';
+import { conflictOnDuplicate, optionalText, requiredText } from '../validation/directory.validation';
+import { Official } from '../officials/official.type';
 
 /** Administration of officials' competences (role admin; the resolver checks it). */
 export class CompetenceService {

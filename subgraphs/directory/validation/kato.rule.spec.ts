@@ -1,4 +1,4 @@
-import { isValidKato, katoProblem, katoRegion } from './kato';
+import { isValidKato, katoProblem, katoRegion } from './kato.rule';
 
 describe('KATO validation', () => {
   it.each(['710000000', '711210000', '351013100', '100000000', '790000000', '620000000'])('accepts %s', (code) => {

@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { inTransaction } from '../../platform/database';
-import { BadUserInput, Conflict, NotFound } from '../../platform/errors';
+import { inTransaction } from '../../../platform/database';
+import { BadUserInput, Conflict, NotFound } from '../../../platform/errors';
 import type { CreateAdministrativeUnitInput, UpdateAdministrativeUnitInput } from './administrative-unit.inputs';
 import { AdministrativeUnit } from './administrative-unit.type';
-import { conflictOnDuplicate, requiredText, validKato } from './directory.validation';
-import { katoRegion } from './kato';
-import { Official } from './official.type';
-import { requireUnit } from './official.service';
+import { conflictOnDuplicate, requiredText, validKato } from '../validation/directory.validation';
+import { katoRegion } from '../validation/kato.rule';
+import { Official } from '../officials/official.type';
+import { requireUnit } from '../officials/official.service';
 
 /** Administration of administrative-territorial units (role admin; the resolver checks it). */
 export class AdministrativeUnitService {

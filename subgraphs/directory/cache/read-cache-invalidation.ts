@@ -8,9 +8,9 @@ import type {
   TransactionCommitEvent,
   UpdateEvent,
 } from 'typeorm';
-import { directoryChangeFeed, type DirectoryChanged } from '../../contracts/directory-changes';
-import type { SubgraphRuntime } from '../../platform/subgraph-server';
-import { ReadCache } from '../../platform/read-cache';
+import { directoryChangeFeed, type DirectoryChanged } from '../../../contracts/directory-changes';
+import type { SubgraphRuntime } from '../../../platform/subgraph-server';
+import { ReadCache } from '../../../platform/read-cache';
 
 type ChangeEvent = Pick<TransactionCommitEvent, 'queryRunner'>;
 

@@ -1,4 +1,4 @@
-import { CompetenceKind } from './competence-kind';
+import { CompetenceKind } from '../competences/competence-kind';
 
 /** What a complaint is about, as far as competence goes. */
 export interface ComplaintSubject {

@@ -1,8 +1,8 @@
 import { Args, ArgsType, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
-import { Addressee } from '../../contracts/enums';
-import type { DirectoryContext } from './directory.context';
+import { Addressee } from '../../../contracts/enums';
+import type { DirectoryContext } from '../directory.context';
 import { JurisdictionDecision } from './jurisdiction.type';
-import { Official } from './official.type';
+import { Official } from '../officials/official.type';
 
 @InputType({ description: 'An official the complaint is about (seed: position, surname and name)' })
 class JurisdictionRespondentInput {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { OfficialPersonInput } from './official.inputs';
+import { OfficialPersonInput } from '../officials/official.inputs';
 import { ServiceProviderKind } from './service-provider-kind';
 
 @InputType({ description: 'A new service provider with its head (a provider always has one)' })

@@ -3,8 +3,8 @@ import { IsNull } from 'typeorm';
 import { CreateAdministrativeUnitInput, UpdateAdministrativeUnitInput } from './administrative-unit.inputs';
 import { AdministrativeUnitService } from './administrative-unit.service';
 import { AdministrativeUnit } from './administrative-unit.type';
-import type { DirectoryContext } from './directory.context';
-import { Official } from './official.type';
+import type { DirectoryContext } from '../directory.context';
+import { Official } from '../officials/official.type';
 
 @Resolver(() => AdministrativeUnit)
 export class AdministrativeUnitResolver {

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { DirectoryContext } from './directory.context';
+import type { DirectoryContext } from '../directory.context';
 import { CreateCompetenceInput, UpdateCompetenceInput } from './competence.inputs';
 import { CompetenceService } from './competence.service';
 import { Competence } from './competence.type';
-import { Official } from './official.type';
+import { Official } from '../officials/official.type';
 
 @Resolver(() => Competence)
 export class CompetenceResolver {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '../../platform/database';
-import { BadUserInput, Conflict, NotFound } from '../../platform/errors';
-import { AdministrativeUnit } from './administrative-unit.type';
-import { conflictOnDuplicate, optionalText, requiredText, validId, validKato } from './directory.validation';
+import { inTransaction } from '../../../platform/database';
+import { BadUserInput, Conflict, NotFound } from '../../../platform/errors';
+import { AdministrativeUnit } from '../administrative-units/administrative-unit.type';
+import { conflictOnDuplicate, optionalText, requiredText, validId, validKato } from '../validation/directory.validation';
 import type { CreateOfficialInput, OfficialPersonInput, UpdateOfficialInput } from './official.inputs';
 import { Official } from './official.type';
-import { ServiceProvider } from './service-provider.type';
+import { ServiceProvider } from '../service-providers/service-provider.type';
 
 /** The person fields of an official, validated. */
 export function officialPerson(input: OfficialPersonInput, path: string) {

@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { ReviewBodyKind } from '../../contracts/enums';
-import type { Official } from './official.type';
-import { ServiceProviderKind } from './service-provider-kind';
-import type { ServiceProvider } from './service-provider.type';
+import { ReviewBodyKind } from '../../../contracts/enums';
+import type { Official } from '../officials/official.type';
+import { ServiceProviderKind } from '../service-providers/service-provider-kind';
+import type { ServiceProvider } from '../service-providers/service-provider.type';
 
 /**
  * The one place that says what kind of body reviews a complaint (it decides the review term in status):

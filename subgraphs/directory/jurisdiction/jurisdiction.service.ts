@@ -1,17 +1,17 @@
 import { In, IsNull, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { Addressee, ReviewBodyKind } from '../../contracts/enums';
-import { AppError, BadUserInput, NotFound } from '../../platform/errors';
-import type { AdministrativeUnit } from './administrative-unit.type';
-import { Competence } from './competence.type';
+import { Addressee, ReviewBodyKind } from '../../../contracts/enums';
+import { AppError, BadUserInput, NotFound } from '../../../platform/errors';
+import type { AdministrativeUnit } from '../administrative-units/administrative-unit.type';
+import { Competence } from '../competences/competence.type';
 import { hasSubject, normaliseMatchText, pickCompetent, type ComplaintSubject } from './competence-match';
 import { bodyAbove, isAbout, type Respondent } from './complaint-about-addressee';
-import type { DirectoryLoaders } from './directory.loaders';
+import type { DirectoryLoaders } from '../cache/directory.loaders';
 import type { JurisdictionDecision } from './jurisdiction.type';
-import { KATO_PROBLEM_MESSAGES, katoProblem } from './kato';
-import { Official } from './official.type';
-import type { ReadCache } from '../../platform/read-cache';
-import { ServiceProviderKind } from './service-provider-kind';
-import { ServiceProvider as ServiceProviderEntity, type ServiceProvider } from './service-provider.type';
+import { KATO_PROBLEM_MESSAGES, katoProblem } from '../validation/kato.rule';
+import { Official } from '../officials/official.type';
+import type { ReadCache } from '../../../platform/read-cache';
+import { ServiceProviderKind } from '../service-providers/service-provider-kind';
+import { ServiceProvider as ServiceProviderEntity, type ServiceProvider } from '../service-providers/service-provider.type';
 import { AKIMAT_BODY_KIND, providerBodyKind } from './review-body';
 
 export interface JurisdictionQuery extends ComplaintSubject {

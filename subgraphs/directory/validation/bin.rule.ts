@@ -4,7 +4,7 @@
  * 2 representative office, 3 peasant farm), a serial and a check digit computed like the IIN's
  * (shared/domain.md, Identifiers).
  */
-import { identificationCheckDigit } from '../../contracts/check-digit';
+import { identificationCheckDigit } from '../../../contracts/check-digit';
 
 /** The BIN's check digit is computed like the IIN's (platform/check-digit.ts). */
 export const binCheckDigit = identificationCheckDigit;

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AdministrativeUnit } from './administrative-unit.type';
-import type { DirectoryContext } from './directory.context';
-import { Official } from './official.type';
+import { AdministrativeUnit } from '../administrative-units/administrative-unit.type';
+import type { DirectoryContext } from '../directory.context';
+import { Official } from '../officials/official.type';
 import { CreateServiceProviderInput, UpdateServiceProviderInput } from './service-provider.inputs';
 import { ServiceProviderService } from './service-provider.service';
 import { ServiceProvider } from './service-provider.type';
