@@ -1,65 +1,62 @@
-import type { DataSource } from 'typeorm';
-import { inTransaction } from '../../../platform/database';
-import { BadUserInput, Conflict, NotFound } from '../../../platform/errors';
+import { requireRole } from '../../../platform/auth';
+import { Conflict, NotFound } from '../../../platform/errors';
+import { required } from '../../../platform/validation';
+import type { DirectoryRequest } from '../directory.request';
+import { conflictOnDuplicate } from '../validation/conflict-on-duplicate';
+import type { AdministrativeUnitRecord } from './administrative-unit.entity';
 import type { CreateAdministrativeUnitInput, UpdateAdministrativeUnitInput } from './administrative-unit.inputs';
-import { AdministrativeUnit } from './administrative-unit.type';
-import { conflictOnDuplicate, requiredText, validKato } from '../validation/directory.validation';
-import { katoRegion } from '../validation/kato.rule';
-import { Official } from '../officials/official.type';
-import { requireUnit } from '../officials/official.service';
+import { akimOfUnit, unitOnRecord, validateNewUnit, validateUnitChanges } from './administrative-unit.validation';
 
-/** Administration of administrative-territorial units (role admin; the resolver checks it). */
+/** Administrative-territorial units: public reads; administration for the admin role only. */
 export class AdministrativeUnitService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly request: DirectoryRequest) {}
 
-  async create(input: CreateAdministrativeUnitInput): Promise<AdministrativeUnit> {
-    const katoCode = validKato(input.katoCode, 'input.katoCode');
-    const nameKk = requiredText(input.nameKk, 'input.nameKk', 300);
-    const nameRu = requiredText(input.nameRu, 'input.nameRu', 300);
-    const parentKatoCode = input.parentKatoCode ? validKato(input.parentKatoCode, 'input.parentKatoCode') : null;
-    if (parentKatoCode && (parentKatoCode === katoCode || katoRegion(parentKatoCode) !== katoRegion(katoCode))) {
-      throw new BadUserInput('The parent must be another unit of the same region', 'input.parentKatoCode');
-    }
-    const duplicate = `An administrative unit with KATO code ${katoCode} already exists`;
+  byKatoCode(katoCode: string | null | undefined): Promise<AdministrativeUnitRecord | null> {
+    return katoCode ? this.request.loaders.administrativeUnit.load(katoCode) : Promise.resolve(null);
+  }
+
+  /** Active units under a parent; the top level when no parent is given. */
+  activeChildren(parentKatoCode: string | null): Promise<AdministrativeUnitRecord[]> {
+    return this.request.store.read.administrativeUnits.activeChildren(parentKatoCode);
+  }
+
+  async create(input: CreateAdministrativeUnitInput): Promise<AdministrativeUnitRecord> {
+    requireRole(this.request.auth, 'admin');
+    const unit = validateNewUnit(input);
+    const duplicate = `An administrative unit with KATO code ${unit.katoCode} already exists`;
     return conflictOnDuplicate(
       () =>
-        inTransaction(this.db, async (em) => {
-          if (await em.existsBy(AdministrativeUnit, { katoCode })) throw new Conflict(duplicate, { field: 'input.katoCode' });
-          if (parentKatoCode) await requireUnit(em, parentKatoCode, 'input.parentKatoCode');
-          return em.save(
-            em.create(AdministrativeUnit, { katoCode, nameKk, nameRu, parentKatoCode, akimOfficialId: null, active: true }),
-          );
+        this.request.store.transaction(async (tx) => {
+          if (await tx.administrativeUnits.exists(unit.katoCode)) throw new Conflict(duplicate, { field: 'input.katoCode' });
+          if (unit.parentKatoCode) {
+            const parent = await tx.administrativeUnits.byKatoCode(unit.parentKatoCode);
+            required('input.parentKatoCode', unitOnRecord(parent, unit.parentKatoCode));
+          }
+          return tx.administrativeUnits.add({ ...unit, akimOfficialId: null, active: true });
         }),
       duplicate,
       { field: 'input.katoCode' },
     );
   }
 
-  async update(katoCode: string, input: UpdateAdministrativeUnitInput): Promise<AdministrativeUnit> {
-    const changes: Partial<AdministrativeUnit> = {};
-    if (input.nameKk != null) changes.nameKk = requiredText(input.nameKk, 'input.nameKk', 300);
-    if (input.nameRu != null) changes.nameRu = requiredText(input.nameRu, 'input.nameRu', 300);
-    if (input.active != null) changes.active = input.active;
-    return inTransaction(this.db, async (em) => {
-      const unit = await em.findOneBy(AdministrativeUnit, { katoCode });
+  /** Names, active flag, and the akim (null removes them). */
+  async update(katoCode: string, input: UpdateAdministrativeUnitInput): Promise<AdministrativeUnitRecord> {
+    requireRole(this.request.auth, 'admin');
+    const changes = validateUnitChanges(input);
+    return this.request.store.transaction(async (tx) => {
+      const unit = await tx.administrativeUnits.byKatoCode(katoCode);
       if (!unit) throw new NotFound('Administrative unit', katoCode);
       if (input.akimOfficialId === null) changes.akimOfficialId = null;
       else if (input.akimOfficialId !== undefined) {
-        const akim = await em.findOneBy(Official, { id: input.akimOfficialId });
-        if (!akim || !akim.active || akim.serviceProviderId || akim.katoCode !== katoCode) {
-          throw new BadUserInput(
-            'The akim must be an active akimat official of this unit (its katoCode, no service provider)',
-            'input.akimOfficialId',
-          );
-        }
+        const akim = required('input.akimOfficialId', akimOfUnit(await tx.officials.byId(input.akimOfficialId), katoCode));
         changes.akimOfficialId = akim.id;
       }
-      return em.save(Object.assign(unit, changes));
+      return tx.administrativeUnits.save(Object.assign(unit, changes));
     });
   }
 
   /** No longer listed; jurisdiction walks past its akim to the unit above. */
-  deactivate(katoCode: string): Promise<AdministrativeUnit> {
+  deactivate(katoCode: string): Promise<AdministrativeUnitRecord> {
     return this.update(katoCode, { active: false });
   }
 }

@@ -1,16 +1,17 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
-import { AdministrativeUnit } from '../administrative-units/administrative-unit.type';
-import { Competence } from '../competences/competence.type';
-import { Official } from '../officials/official.type';
 import type { ReadCache } from '../../../platform/read-cache';
-import { ServiceProvider } from '../service-providers/service-provider.type';
+import type { AdministrativeUnitRecord } from '../administrative-units/administrative-unit.entity';
+import type { CompetenceRecord } from '../competences/competence.entity';
+import type { DirectoryRepositories } from '../directory.repositories';
+import type { OfficialRecord } from '../officials/official.entity';
+import type { ServiceProviderRecord } from '../service-providers/service-provider.entity';
 
+/** Per-request batching of directory reads, through the subgraph's read cache. */
 export interface DirectoryLoaders {
-  official: DataLoader<string, Official | null>;
-  serviceProvider: DataLoader<string, ServiceProvider | null>;
-  administrativeUnit: DataLoader<string, AdministrativeUnit | null>;
-  competencesOfOfficial: DataLoader<string, Competence[]>;
+  official: DataLoader<string, OfficialRecord | null>;
+  serviceProvider: DataLoader<string, ServiceProviderRecord | null>;
+  administrativeUnit: DataLoader<string, AdministrativeUnitRecord | null>;
+  competencesOfOfficial: DataLoader<string, CompetenceRecord[]>;
 }
 
 /**
@@ -18,36 +19,28 @@ export interface DirectoryLoaders {
  * asked in one tick of a request. Unknown keys are not cached: they are asked again next time.
  * Cached entities are shared between requests: read them, never change them.
  */
-function byKey<T extends ObjectLiteral>(
-  db: DataSource,
-  cache: ReadCache,
-  entity: EntityTarget<T>,
-  key: keyof T & string,
-  prefix: string,
-) {
+function byKey<T>(cache: ReadCache, prefix: string, keyOf: (row: T) => string, read: (keys: string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (keys) => {
     const readUnder = cache.generation;
     const cached = keys.map((k) => cache.get<T>(`${prefix}:${k}`));
     const misses = keys.filter((_, i) => cached[i] === undefined);
     const found = new Map<string, T>();
     if (misses.length) {
-      for (const row of await db.getRepository(entity).findBy({ [key]: In(misses) } as never)) {
-        found.set(row[key] as string, row);
-        cache.set(`${prefix}:${row[key]}`, row, readUnder);
+      for (const row of await read(misses)) {
+        found.set(keyOf(row), row);
+        cache.set(`${prefix}:${keyOf(row)}`, row, readUnder);
       }
     }
     return keys.map((k, i) => cached[i] ?? found.get(k) ?? null);
   });
 }
 
-function competencesOfOfficial(db: DataSource, cache: ReadCache) {
-  return new DataLoader<string, Competence[]>(async (officialIds) => {
+function competencesOfOfficial(repositories: DirectoryRepositories, cache: ReadCache) {
+  return new DataLoader<string, CompetenceRecord[]>(async (officialIds) => {
     const readUnder = cache.generation;
-    const cached = officialIds.map((id) => cache.get<Competence[]>(`competences:${id}`));
+    const cached = officialIds.map((id) => cache.get<CompetenceRecord[]>(`competences:${id}`));
     const misses = officialIds.filter((_, i) => cached[i] === undefined);
-    const rows = misses.length
-      ? await db.getRepository(Competence).find({ where: { officialId: In(misses) }, order: { kind: 'ASC', name: 'ASC' } })
-      : [];
+    const rows = misses.length ? await repositories.competences.ofOfficials(misses) : [];
     return officialIds.map((id, i) => {
       if (cached[i]) return cached[i];
       const own = rows.filter((r) => r.officialId === id);
@@ -57,11 +50,12 @@ function competencesOfOfficial(db: DataSource, cache: ReadCache) {
   });
 }
 
-export function createDirectoryLoaders(db: DataSource, cache: ReadCache): DirectoryLoaders {
+export function createDirectoryLoaders(repositories: DirectoryRepositories, cache: ReadCache): DirectoryLoaders {
+  const { officials, serviceProviders, administrativeUnits } = repositories;
   return {
-    official: byKey(db, cache, Official, 'id', 'official'),
-    serviceProvider: byKey(db, cache, ServiceProvider, 'id', 'serviceProvider'),
-    administrativeUnit: byKey(db, cache, AdministrativeUnit, 'katoCode', 'administrativeUnit'),
-    competencesOfOfficial: competencesOfOfficial(db, cache),
+    official: byKey(cache, 'official', (o) => o.id, (ids) => officials.byIds(ids)),
+    serviceProvider: byKey(cache, 'serviceProvider', (p) => p.id, (ids) => serviceProviders.byIds(ids)),
+    administrativeUnit: byKey(cache, 'administrativeUnit', (u) => u.katoCode, (codes) => administrativeUnits.byKatoCodes(codes)),
+    competencesOfOfficial: competencesOfOfficial(repositories, cache),
   };
 }

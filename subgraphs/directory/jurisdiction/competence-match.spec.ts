@@ -1,5 +1,5 @@
 import { CompetenceKind } from '../competences/competence-kind';
-import { competenceMatchKey, pickCompetent, type CompetenceLike } from './competence-match';
+import { pickCompetent, type CompetenceLike } from './competence-match';
 
 const a = { id: 'a' };
 const b = { id: 'b' };
@@ -53,12 +53,5 @@ describe('pickCompetent', () => {
 
   it('only considers the officials it is given', () => {
     expect(pickCompetent([b, c], comps, { publicService: '00301001' })).toBeNull();
-  });
-});
-
-describe('competenceMatchKey', () => {
-  it('is the normalised code, or the name when there is no code', () => {
-    expect(competenceMatchKey({ code: ' 00301001 ', name: 'X' })).toBe('00301001');
-    expect(competenceMatchKey({ code: null, name: '  Нарушение   СРОКОВ ' })).toBe('нарушение сроков');
   });
 });

@@ -1,4 +1,4 @@
-import { normaliseMatchText } from './competence-match';
+import { normaliseMatchText } from '../competences/competence-match-key';
 
 /** An official the complaint is about, as the applicant named them (seed: position, surname and name). */
 export interface Respondent {

@@ -1,18 +1,18 @@
-import { In, IsNull, type DataSource, type FindOptionsWhere } from 'typeorm';
 import { Addressee, ReviewBodyKind } from '../../../contracts/enums';
-import { AppError, BadUserInput, NotFound } from '../../../platform/errors';
-import type { AdministrativeUnit } from '../administrative-units/administrative-unit.type';
-import { Competence } from '../competences/competence.type';
-import { hasSubject, normaliseMatchText, pickCompetent, type ComplaintSubject } from './competence-match';
-import { bodyAbove, isAbout, type Respondent } from './complaint-about-addressee';
-import type { DirectoryLoaders } from '../cache/directory.loaders';
-import type { JurisdictionDecision } from './jurisdiction.type';
-import { KATO_PROBLEM_MESSAGES, katoProblem } from '../validation/kato.rule';
-import { Official } from '../officials/official.type';
+import { AppError, NotFound } from '../../../platform/errors';
 import type { ReadCache } from '../../../platform/read-cache';
-import { ServiceProviderKind } from '../service-providers/service-provider-kind';
-import { ServiceProvider as ServiceProviderEntity, type ServiceProvider } from '../service-providers/service-provider.type';
-import { AKIMAT_BODY_KIND, providerBodyKind } from './review-body';
+import { invalid, required, valid, type RuleResult } from '../../../platform/validation';
+import type { AdministrativeUnitRecord } from '../administrative-units/administrative-unit.entity';
+import { normaliseMatchText } from '../competences/competence-match-key';
+import type { DirectoryRequest } from '../directory.request';
+import type { OfficialRecord } from '../officials/official.entity';
+import type { StaffOf } from '../officials/official.repository';
+import type { ServiceProviderRecord } from '../service-providers/service-provider.entity';
+import { katoCode as validKatoCode } from '../validation/kato.rule';
+import { hasSubject, pickCompetent, type ComplaintSubject } from './competence-match';
+import { bodyAbove, isAbout, type Respondent } from './complaint-about-addressee';
+import type { JurisdictionDecision } from './jurisdiction.type';
+import { AKIMAT_BODY_KIND, providerBodyKind, reviewBodyOf, type ReviewBody } from './review-body';
 
 export interface JurisdictionQuery extends ComplaintSubject {
   addressee: Addressee;
@@ -39,10 +39,10 @@ function decisionKey(q: JurisdictionQuery): string {
 interface Body {
   name: string;
   kind: ReviewBodyKind;
-  head: Official | null;
+  head: OfficialRecord | null;
   headTitle: string;
   /** Who works there: a provider's officials, or an akimat's (a unit, no provider). */
-  members: FindOptionsWhere<Official>;
+  members: StaffOf;
   /** An akimat's unit (to find the akimat above it). */
   unitKatoCode?: string;
 }
@@ -50,13 +50,23 @@ interface Body {
 /**
  * Chooses the competent official for a complaint (seed step 3): the addressee picks the body, then
  * competence picks the official within it, falling back to the body's head. Inactive officials are never chosen.
+ * Public: anyone may ask (intake asks at filing, with its service token).
  */
 export class JurisdictionService {
   constructor(
-    private readonly db: DataSource,
-    private readonly loaders: DirectoryLoaders,
+    private readonly request: DirectoryRequest,
     private readonly cache: ReadCache,
   ) {}
+
+  private get loaders() {
+    return this.request.loaders;
+  }
+
+  /** The body the official acts for, and its kind (review-body.ts). */
+  async bodyOf(official: OfficialRecord): Promise<ReviewBody | null> {
+    const provider = official.serviceProviderId ? await this.loaders.serviceProvider.load(official.serviceProviderId) : null;
+    return reviewBodyOf(official, provider);
+  }
 
   /** Decisions are cached; refusals (bad input, nobody found) are not, and ask the database every time. */
   decide(q: JurisdictionQuery): Promise<JurisdictionDecision> {
@@ -64,17 +74,14 @@ export class JurisdictionService {
   }
 
   private async decideFresh(q: JurisdictionQuery): Promise<JurisdictionDecision> {
-    if (q.katoCode) {
-      const problem = katoProblem(q.katoCode);
-      if (problem) throw new BadUserInput(KATO_PROBLEM_MESSAGES[problem], 'katoCode');
-    }
+    if (q.katoCode) required('katoCode', validKatoCode(q.katoCode));
     const provider = await this.loaders.serviceProvider.load(q.serviceProviderId);
     if (!provider || !provider.active) throw new NotFound('Service provider', q.serviceProviderId);
 
     if (q.addressee === Addressee.AKIM) {
-      if (!q.katoCode) throw new BadUserInput('katoCode is required when the addressee is AKIM', 'katoCode');
-      await this.requireUnitOverProvider(q.katoCode, provider);
-      const { body, walked } = await this.akimatFor(q.katoCode);
+      const katoCode = required('katoCode', q.katoCode ? valid(q.katoCode) : invalid('katoCode is required when the addressee is AKIM'));
+      await this.requireUnitOverProvider(katoCode, provider);
+      const { body, walked } = await this.akimatFor(katoCode);
       const why = walked ? `addressed to the akim; ${walked}` : 'addressed to the akim';
       if (isAbout(q.respondents, body.head)) return this.aboveAkim(body, q, why);
       return this.choose(body, q, why);
@@ -106,16 +113,9 @@ export class JurisdictionService {
    * The authorised body for public-service quality control over a provider: the active one whose unit is the
    * provider's or contains it, else a nationwide one (a unit with no parent), else any active one on record.
    */
-  private async qualityControlBodyOver(provider: ServiceProvider): Promise<Body> {
-    const bodies = await this.db
-      .getRepository(ServiceProviderEntity)
-      .find({ where: { kind: ServiceProviderKind.QUALITY_CONTROL_BODY, active: true }, order: { katoCode: 'ASC', id: 'ASC' } });
-    const over: string[] = [];
-    let unit = provider.katoCode ? await this.loaders.administrativeUnit.load(provider.katoCode) : null;
-    for (let steps = 0; unit && steps <= 10; steps++) {
-      over.push(unit.katoCode);
-      unit = unit.parentKatoCode ? await this.loaders.administrativeUnit.load(unit.parentKatoCode) : null;
-    }
+  private async qualityControlBodyOver(provider: ServiceProviderRecord): Promise<Body> {
+    const bodies = await this.request.store.read.serviceProviders.activeQualityControlBodies();
+    const over = (await this.unitAndAbove(provider.katoCode)).map((u) => u.katoCode);
     const chosen = over.map((k) => bodies.find((b) => b.katoCode === k)).find(Boolean) ?? bodies[0];
     if (!chosen) {
       throw new AppError('NOT_FOUND', 'No authorised body for public-service quality control is on record to review a complaint about the head', {
@@ -125,7 +125,7 @@ export class JurisdictionService {
     return this.providerBody(chosen);
   }
 
-  private async providerBody(provider: ServiceProvider): Promise<Body> {
+  private async providerBody(provider: ServiceProviderRecord): Promise<Body> {
     return {
       name: provider.nameRu,
       kind: providerBodyKind(provider),
@@ -135,33 +135,30 @@ export class JurisdictionService {
     };
   }
 
-  /**
-   * The akim addressed must be the local executive body over the provider: the akim of the provider's own unit or
-   * of a unit that contains it (an Astana provider's complaint cannot go to a Karaganda akim). Unknown units are
-   * left to akimatFor (NOT_FOUND).
-   */
-  private async requireUnitOverProvider(katoCode: string, provider: ServiceProvider): Promise<void> {
+  /** The unit asked must be over the provider (unitOverProvider); unknown units are left to akimatFor (NOT_FOUND). */
+  private async requireUnitOverProvider(katoCode: string, provider: ServiceProviderRecord): Promise<void> {
     const asked = await this.loaders.administrativeUnit.load(katoCode);
     if (!asked) return;
-    let unit = provider.katoCode ? await this.loaders.administrativeUnit.load(provider.katoCode) : null;
+    required('katoCode', unitOverProvider(asked, provider, await this.unitAndAbove(provider.katoCode)));
+  }
+
+  /** A unit and the units above it, nearest first (at most 11: a parent cycle in bad data must not loop forever). */
+  private async unitAndAbove(katoCode: string | null): Promise<AdministrativeUnitRecord[]> {
+    const chain: AdministrativeUnitRecord[] = [];
+    let unit = katoCode ? await this.loaders.administrativeUnit.load(katoCode) : null;
     for (let steps = 0; unit && steps <= 10; steps++) {
-      if (unit.katoCode === katoCode) return;
+      chain.push(unit);
       unit = unit.parentKatoCode ? await this.loaders.administrativeUnit.load(unit.parentKatoCode) : null;
     }
-    throw new BadUserInput(
-      `${asked.nameRu} (${katoCode}) is neither the unit of ${provider.nameRu} (${provider.katoCode}) nor one that contains it: ` +
-        'its akim is not the local executive body over this provider',
-      'katoCode',
-      { providerKatoCode: provider.katoCode },
-    );
+    return chain;
   }
 
   /** The akimat of the unit, or of the nearest unit above it with an active akim on record. */
   private async akimatFor(katoCode: string): Promise<{ body: Body; walked: string | null }> {
     const asked = await this.loaders.administrativeUnit.load(katoCode);
     if (!asked || !asked.active) throw new NotFound('Administrative unit', katoCode);
-    const passed: AdministrativeUnit[] = [];
-    for (let unit: AdministrativeUnit | null = asked; unit; ) {
+    const passed: AdministrativeUnitRecord[] = [];
+    for (let unit: AdministrativeUnitRecord | null = asked; unit; ) {
       const akim = unit.active && unit.akimOfficialId ? await this.active(unit.akimOfficialId) : null;
       if (akim) {
         const body: Body = {
@@ -169,7 +166,7 @@ export class JurisdictionService {
           kind: AKIMAT_BODY_KIND,
           head: akim,
           headTitle: 'akim',
-          members: { katoCode: unit.katoCode, serviceProviderId: IsNull() },
+          members: { akimatKatoCode: unit.katoCode },
           unitKatoCode: unit.katoCode,
         };
         const walked = passed.length ? `no active akim on record for ${passed.map((u) => u.nameRu).join(', ')}` : null;
@@ -187,13 +184,9 @@ export class JurisdictionService {
 
   private async choose(body: Body, subject: ComplaintSubject, why: string): Promise<JurisdictionDecision> {
     if (hasSubject(subject)) {
-      const members = await this.db.getRepository(Official).find({
-        where: { ...body.members, active: true },
-        order: { surname: 'ASC', name: 'ASC', id: 'ASC' },
-      });
-      const competences = members.length
-        ? await this.db.getRepository(Competence).findBy({ officialId: In(members.map((m) => m.id)), active: true })
-        : [];
+      const { officials, competences: held } = this.request.store.read;
+      const members = await officials.activeStaff(body.members);
+      const competences = members.length ? await held.activeOf(members.map((m) => m.id)) : [];
       const match = pickCompetent(members, competences, subject);
       if (match) {
         const covers = match.matched.map((c) => `«${c.name}»`).join(' and ');
@@ -213,8 +206,26 @@ export class JurisdictionService {
     });
   }
 
-  private async active(id: string): Promise<Official | null> {
+  private async active(id: string): Promise<OfficialRecord | null> {
     const official = await this.loaders.official.load(id);
     return official?.active ? official : null;
   }
+}
+
+/**
+ * The akim addressed must be the local executive body over the provider: the akim of the provider's own unit or of a
+ * unit that contains it (an Astana provider's complaint cannot go to a Karaganda akim). `over` is the provider's unit
+ * and the units above it.
+ */
+function unitOverProvider(
+  asked: AdministrativeUnitRecord,
+  provider: ServiceProviderRecord,
+  over: AdministrativeUnitRecord[],
+): RuleResult<AdministrativeUnitRecord> {
+  return over.some((u) => u.katoCode === asked.katoCode)
+    ? valid(asked)
+    : invalid(
+        `${asked.nameRu} (${asked.katoCode}) is neither the unit of ${provider.nameRu} (${provider.katoCode}) nor one that contains it: ` +
+          'its akim is not the local executive body over this provider',
+      );
 }

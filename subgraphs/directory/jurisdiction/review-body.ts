@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ReviewBodyKind } from '../../../contracts/enums';
-import type { Official } from '../officials/official.type';
+import type { OfficialRecord } from '../officials/official.entity';
 import { ServiceProviderKind } from '../service-providers/service-provider-kind';
-import type { ServiceProvider } from '../service-providers/service-provider.type';
+import type { ServiceProviderRecord } from '../service-providers/service-provider.entity';
 
 /**
  * The one place that says what kind of body reviews a complaint (it decides the review term in status):
@@ -21,7 +21,7 @@ export class ReviewBody {
   kind: ReviewBodyKind;
 }
 
-export function providerBodyKind(provider: Pick<ServiceProvider, 'kind'>): ReviewBodyKind {
+export function providerBodyKind(provider: Pick<ServiceProviderRecord, 'kind'>): ReviewBodyKind {
   return provider.kind === ServiceProviderKind.QUALITY_CONTROL_BODY
     ? ReviewBodyKind.QUALITY_CONTROL_BODY
     : ReviewBodyKind.SERVICE_PROVIDER;
@@ -31,8 +31,8 @@ export const AKIMAT_BODY_KIND = ReviewBodyKind.LOCAL_EXECUTIVE_BODY;
 
 /** The official's body: their provider, else the akimat of their unit, else none. */
 export function reviewBodyOf(
-  official: Pick<Official, 'serviceProviderId' | 'katoCode'>,
-  provider: Pick<ServiceProvider, 'id' | 'kind'> | null,
+  official: Pick<OfficialRecord, 'serviceProviderId' | 'katoCode'>,
+  provider: Pick<ServiceProviderRecord, 'id' | 'kind'> | null,
 ): ReviewBody | null {
   if (official.serviceProviderId) {
     return provider ? { id: provider.id, kind: providerBodyKind(provider) } : null;

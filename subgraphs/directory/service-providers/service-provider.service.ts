@@ -1,81 +1,69 @@
 import { randomUUID } from 'node:crypto';
-import { Not, type DataSource } from 'typeorm';
-import { inTransaction } from '../../../platform/database';
-import { BadUserInput, Conflict, NotFound } from '../../../platform/errors';
-import { conflictOnDuplicate, requiredText, validBin, validId, validKato } from '../validation/directory.validation';
-import { Official } from '../officials/official.type';
-import { officialPerson, requireUnit } from '../officials/official.service';
+import { requireRole } from '../../../platform/auth';
+import { Conflict, NotFound } from '../../../platform/errors';
+import { required } from '../../../platform/validation';
+import { unitOnRecord } from '../administrative-units/administrative-unit.validation';
+import type { DirectoryRequest } from '../directory.request';
+import { conflictOnDuplicate } from '../validation/conflict-on-duplicate';
+import type { ServiceProviderRecord } from './service-provider.entity';
 import type { CreateServiceProviderInput, UpdateServiceProviderInput } from './service-provider.inputs';
-import { ServiceProviderKind } from './service-provider-kind';
-import { ServiceProvider } from './service-provider.type';
+import { headOfProvider, validateNewProvider, validateProviderChanges } from './service-provider.validation';
 
-/** Administration of service providers (role admin; the resolver checks it). */
+/** Service providers: public reads; administration for the admin role only. */
 export class ServiceProviderService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly request: DirectoryRequest) {}
 
-  async create(input: CreateServiceProviderInput): Promise<ServiceProvider> {
-    const id = input.id ? validId(input.id, 'input.id') : randomUUID();
-    const bin = validBin(input.bin, 'input.bin');
-    const nameKk = requiredText(input.nameKk, 'input.nameKk', 300);
-    const nameRu = requiredText(input.nameRu, 'input.nameRu', 300);
-    const katoCode = validKato(input.katoCode, 'input.katoCode');
-    const head = officialPerson(input.head, 'input.head');
+  byId(id: string | null | undefined): Promise<ServiceProviderRecord | null> {
+    return id ? this.request.loaders.serviceProvider.load(id) : Promise.resolve(null);
+  }
+
+  /** Active providers, of one unit when `katoCode` is given. */
+  active(katoCode: string | null): Promise<ServiceProviderRecord[]> {
+    return this.request.store.read.serviceProviders.active(katoCode);
+  }
+
+  /** A provider always has a head: it is created with them, as its first official. */
+  async create(input: CreateServiceProviderInput): Promise<ServiceProviderRecord> {
+    requireRole(this.request.auth, 'admin');
+    const { head, ...provider } = validateNewProvider(input);
+    const { id, bin, katoCode } = provider;
     return conflictOnDuplicate(
       () =>
-        inTransaction(this.db, async (em) => {
-          if (await em.existsBy(ServiceProvider, { bin })) {
+        this.request.store.transaction(async (tx) => {
+          if (await tx.serviceProviders.binTaken(bin)) {
             throw new Conflict(`A service provider with BIN ${bin} already exists`, { field: 'input.bin' });
           }
-          if (await em.existsBy(ServiceProvider, { id })) {
+          if (await tx.serviceProviders.exists(id)) {
             throw new Conflict(`A service provider with id ${id} already exists`, { field: 'input.id' });
           }
-          await requireUnit(em, katoCode, 'input.katoCode');
-          const headOfficial = await em.save(
-            em.create(Official, { id: randomUUID(), ...head, serviceProviderId: id, katoCode, active: true }),
-          );
-          return em.save(
-            em.create(ServiceProvider, {
-              id,
-              bin,
-              nameKk,
-              nameRu,
-              katoCode,
-              kind: input.kind ?? ServiceProviderKind.SERVICE_PROVIDER,
-              headOfficialId: headOfficial.id,
-              active: true,
-            }),
-          );
+          required('input.katoCode', unitOnRecord(await tx.administrativeUnits.byKatoCode(katoCode), katoCode));
+          const headOfficial = await tx.officials.add({ id: randomUUID(), ...head, serviceProviderId: id, katoCode, active: true });
+          return tx.serviceProviders.add({ ...provider, headOfficialId: headOfficial.id, active: true });
         }),
       `A service provider with BIN ${bin} or id ${id} already exists`,
       { field: 'input.bin' },
     );
   }
 
-  async update(id: string, input: UpdateServiceProviderInput): Promise<ServiceProvider> {
-    const changes: Partial<ServiceProvider> = {};
-    if (input.bin != null) changes.bin = validBin(input.bin, 'input.bin');
-    if (input.nameKk != null) changes.nameKk = requiredText(input.nameKk, 'input.nameKk', 300);
-    if (input.nameRu != null) changes.nameRu = requiredText(input.nameRu, 'input.nameRu', 300);
-    if (input.katoCode != null) changes.katoCode = validKato(input.katoCode, 'input.katoCode');
-    if (input.kind != null) changes.kind = input.kind;
-    if (input.active != null) changes.active = input.active;
+  async update(id: string, input: UpdateServiceProviderInput): Promise<ServiceProviderRecord> {
+    requireRole(this.request.auth, 'admin');
+    const changes = validateProviderChanges(input);
     return conflictOnDuplicate(
       () =>
-        inTransaction(this.db, async (em) => {
-          const provider = await em.findOneBy(ServiceProvider, { id });
+        this.request.store.transaction(async (tx) => {
+          const provider = await tx.serviceProviders.byId(id);
           if (!provider) throw new NotFound('Service provider', id);
-          if (changes.bin && (await em.existsBy(ServiceProvider, { bin: changes.bin, id: Not(id) }))) {
+          if (changes.bin && (await tx.serviceProviders.binTaken(changes.bin, id))) {
             throw new Conflict(`A service provider with BIN ${changes.bin} already exists`, { field: 'input.bin' });
           }
-          if (changes.katoCode) await requireUnit(em, changes.katoCode, 'input.katoCode');
+          if (changes.katoCode) {
+            required('input.katoCode', unitOnRecord(await tx.administrativeUnits.byKatoCode(changes.katoCode), changes.katoCode));
+          }
           if (input.headOfficialId != null) {
-            const head = await em.findOneBy(Official, { id: input.headOfficialId });
-            if (!head || head.serviceProviderId !== id || !head.active) {
-              throw new BadUserInput('The head must be an active official of this service provider', 'input.headOfficialId');
-            }
+            const head = required('input.headOfficialId', headOfProvider(await tx.officials.byId(input.headOfficialId), id));
             changes.headOfficialId = head.id;
           }
-          return em.save(Object.assign(provider, changes));
+          return tx.serviceProviders.save(Object.assign(provider, changes));
         }),
       `A service provider with BIN ${changes.bin} already exists`,
       { field: 'input.bin' },
@@ -83,7 +71,7 @@ export class ServiceProviderService {
   }
 
   /** No longer listed or chosen; complaints already filed keep pointing at it. */
-  deactivate(id: string): Promise<ServiceProvider> {
+  deactivate(id: string): Promise<ServiceProviderRecord> {
     return this.update(id, { active: false });
   }
 }

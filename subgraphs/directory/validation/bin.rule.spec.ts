@@ -1,4 +1,4 @@
-import { binCheckDigit, binProblem, isValidBin } from './bin.rule';
+import { bin, binCheckDigit, binProblem, isValidBin } from './bin.rule';
 
 describe('BIN validation', () => {
   it.each(['020240001236', '150340004568', '170241000779', '201140003110'])('accepts %s', (bin) => {
@@ -34,5 +34,12 @@ describe('BIN validation', () => {
     expect(binCheckDigit(viaSecond)).toBe(second(viaSecond));
     expect(binCheckDigit(none)).toBeNull();
     expect(binProblem(`${none}0`)).toBe('checkDigit');
+  });
+});
+
+describe('bin rule', () => {
+  it('passes a valid BIN through and names the problem of a wrong one', () => {
+    expect(bin('020240001236')).toEqual({ ok: true, value: '020240001236' });
+    expect(bin('020240001234')).toEqual({ ok: false, message: 'The BIN check digit does not match' });
   });
 });

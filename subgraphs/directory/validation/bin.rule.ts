@@ -5,8 +5,9 @@
  * (shared/domain.md, Identifiers).
  */
 import { identificationCheckDigit } from '../../../contracts/check-digit';
+import { invalid, valid, type RuleResult } from '../../../platform/validation';
 
-/** The BIN's check digit is computed like the IIN's (platform/check-digit.ts). */
+/** The BIN's check digit is computed like the IIN's (contracts/check-digit.ts). */
 export const binCheckDigit = identificationCheckDigit;
 
 export type BinProblem = 'format' | 'month' | 'type' | 'unit' | 'checkDigit';
@@ -35,3 +36,9 @@ export const BIN_PROBLEM_MESSAGES: Record<BinProblem, string> = {
   unit: 'Digit 6 of a BIN is the unit: 0 head office, 1 branch, 2 representative office, 3 peasant farm',
   checkDigit: 'The BIN check digit does not match',
 };
+
+/** A BIN: 12 digits with a valid month, type, unit and check digit. */
+export function bin(raw: string): RuleResult<string> {
+  const problem = binProblem(raw ?? '');
+  return problem ? invalid(BIN_PROBLEM_MESSAGES[problem]) : valid(raw);
+}

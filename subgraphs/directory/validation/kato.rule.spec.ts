@@ -1,4 +1,4 @@
-import { isValidKato, katoProblem, katoRegion } from './kato.rule';
+import { isValidKato, katoCode, katoProblem, katoRegion } from './kato.rule';
 
 describe('KATO validation', () => {
   it.each(['710000000', '711210000', '351013100', '100000000', '790000000', '620000000'])('accepts %s', (code) => {
@@ -29,5 +29,12 @@ describe('KATO validation', () => {
 
   it('takes the region from the first two digits', () => {
     expect(katoRegion('351013100')).toBe('35');
+  });
+});
+
+describe('katoCode rule', () => {
+  it('passes a valid code through and names the problem of a wrong one', () => {
+    expect(katoCode('710000000')).toEqual({ ok: true, value: '710000000' });
+    expect(katoCode('71000000')).toEqual({ ok: false, message: 'A KATO code is 9 digits' });
   });
 });

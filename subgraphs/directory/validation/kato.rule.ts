@@ -1,3 +1,4 @@
+import { invalid, valid, type RuleResult } from '../../../platform/validation';
 import katoRegions from '../data/kato-regions.json';
 
 /**
@@ -27,3 +28,9 @@ export const KATO_PROBLEM_MESSAGES: Record<KatoProblem, string> = {
   format: 'A KATO code is 9 digits',
   region: 'The first two digits of a KATO code must be a known region or city of republican significance',
 };
+
+/** A KATO code: 9 digits, the first two a known region. */
+export function katoCode(raw: string): RuleResult<string> {
+  const problem = katoProblem(raw ?? '');
+  return problem ? invalid(KATO_PROBLEM_MESSAGES[problem]) : valid(raw);
+}
