@@ -3,6 +3,7 @@ import type { ComplaintHandlerChangedEvent, ComplaintStatusChangedEvent } from '
 import { inTransaction } from '../../../platform/database';
 import { ComplaintFormerHolder } from '../access';
 import { ComplaintRecord } from '../complaints';
+import { statusCopyUpdates } from './status-copy.update';
 
 /** TypeORM access for intake's copies of what status decides: the current holder, the status and its terms. */
 export class StatusChangesRepository {
@@ -35,20 +36,7 @@ export class StatusChangesRepository {
   /** Applies status's copies of status and terms, each only when newer than what is stored (repeats change nothing). */
   async applyStatusChanges(events: ComplaintStatusChangedEvent[]): Promise<void> {
     await inTransaction(this.db, async (em) => {
-      for (const e of events) {
-        await em
-          .createQueryBuilder()
-          .update(ComplaintRecord)
-          .set({
-            status: e.status,
-            reviewDueOn: e.reviewDueOn,
-            closedOn: e.closedOn,
-            ...(e.overdueFrom !== undefined ? { overdueFrom: e.overdueFrom } : {}),
-            statusVersion: e.version,
-          })
-          .where('id = :id AND statusVersion < :version', { id: e.complaintId, version: e.version })
-          .execute();
-      }
+      for (const { sql, parameters } of statusCopyUpdates(events)) await em.query(sql, parameters);
     });
   }
 }

@@ -5,6 +5,7 @@ import { GroupCommit } from '../../../platform/group-commit';
 import { enqueue } from '../../../platform/outbox/outbox-relay';
 import { ComplaintFormerHolder } from '../access';
 import { ComplaintRecord } from '../complaints';
+import { insertRows } from './rows-insert';
 
 /** A new complaint and its "filed" event: they commit together (transactional outbox). */
 export interface NewFiling {
@@ -31,11 +32,12 @@ export class FilingRepository {
 
   private insertAll(batch: NewFiling[]): Promise<void> {
     return inTransaction(this.db, async (em) => {
-      await em.insert(ComplaintRecord, batch.map((f) => f.record));
+      await insertRows(em, ComplaintRecord, batch.map((f) => f.record));
       // The office that accepted a paper complaint keeps read access after it is forwarded on.
       const accepted = batch.filter((f) => f.event.acceptedById);
       if (accepted.length > 0) {
-        await em.insert(
+        await insertRows(
+          em,
           ComplaintFormerHolder,
           accepted.map((f) => ({ complaintId: f.record.id, officialId: f.event.acceptedById!, bodyId: f.event.acceptedBodyId ?? null })),
         );
