@@ -35,8 +35,13 @@ export class StatusChangesRepository {
 
   /** Applies status's copies of status and terms, each only when newer than what is stored (repeats change nothing). */
   async applyStatusChanges(events: ComplaintStatusChangedEvent[]): Promise<void> {
-    await inTransaction(this.db, async (em) => {
-      for (const { sql, parameters } of statusCopyUpdates(events)) await em.query(sql, parameters);
-    });
+    const updates = statusCopyUpdates(events);
+    // One statement (the usual batch) is atomic on its own: no BEGIN and COMMIT round trips around it.
+    if (updates.length === 1) await this.db.query(updates[0].sql, updates[0].parameters);
+    else {
+      await inTransaction(this.db, async (em) => {
+        for (const { sql, parameters } of updates) await em.query(sql, parameters);
+      });
+    }
   }
 }
