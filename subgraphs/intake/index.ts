@@ -1,7 +1,7 @@
-import { directoryChangeFeed } from '../../contracts/directory-changes';
 import { INTERNAL_EVENTS_PATH } from '../../contracts/events';
 import { serviceTokenSource } from '../../platform/auth';
 import type { DatabaseDefinition } from '../../platform/database';
+import { directoryChangeFeed } from '../../platform/directory-change-feed';
 import { buildFederatedSchema } from '../../platform/federated-schema';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import type { OutboxRelay } from '../../platform/outbox/outbox-relay';
