@@ -1,22 +1,18 @@
+import { INTERNAL_EVENTS_PATH } from '../../contracts/events';
 import { serviceTokenSource } from '../../platform/auth';
 import type { DatabaseDefinition } from '../../platform/database';
-import { eventsUrl, INTERNAL_EVENTS_PATH, type EventBatchResult, type ServiceEvent } from '../../contracts/events';
-import { ComplaintFormerHolder } from './access/complaint-holder.entity';
-import { intakeEventsRoute } from './internal-events.route';
 import { directoryChangeFeed } from '../../platform/directory-change-feed';
 import { buildFederatedSchema } from '../../platform/federated-schema';
-import { postJson } from '../../platform/json-post';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
-import { OutboxRelay } from '../../platform/outbox/outbox-relay';
+import type { OutboxRelay } from '../../platform/outbox/outbox-relay';
 import { ReadCache } from '../../platform/read-cache';
 import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
-import { ComplaintRecord } from './complaint.entity';
-import { intakeReferenceResolvers } from './complaint.reference';
-import { ComplaintRepository } from './complaint.repository';
-import { ComplaintResolver } from './complaint.resolver';
-import { ContactCenterResolver } from './contact-center.resolver';
-import { DirectoryClient } from './directory.client';
-import { StatusCalendarClient } from './status-calendar.client';
+import { ComplaintFormerHolder } from './access';
+import { DirectoryClient, StatusCalendarClient } from './clients';
+import { ComplaintRecord, ComplaintRepository, ComplaintResolver, intakeReferenceResolvers } from './complaints';
+import { ContactCenterResolver } from './contact-center';
+import { intakeEventsRoute, StatusChangesRepository, statusRelay } from './events';
+import { FilingRepository, FilingResolver } from './filing';
 import { createIntakeContext, type IntakeContext, type IntakeDeps } from './intake.context';
 import { intakeMigrations } from './migrations';
 
@@ -27,33 +23,22 @@ export const intakeDatabase: DatabaseDefinition = {
 };
 
 export function buildIntakeSchema() {
-  return buildFederatedSchema({ resolvers: [ComplaintResolver, ContactCenterResolver] }, intakeReferenceResolvers);
+  return buildFederatedSchema({ resolvers: [ComplaintResolver, FilingResolver, ContactCenterResolver] }, intakeReferenceResolvers);
 }
 
-/** Intake's long-lived collaborators: the directory client and the outbox relay to status. */
+/** Intake's long-lived collaborators: repositories, the directory and calendar clients, the outbox relay to status. */
 function createIntakeDeps(rt: SubgraphRuntime, directoryAnswers: ReadCache): { deps: IntakeDeps; relay: OutboxRelay } {
   const token = serviceTokenSource(rt.tokens, 'intake');
-  const relay = new OutboxRelay({
-    db: rt.db,
-    logger: rt.logger,
-    send: async (events: ServiceEvent[]): Promise<EventBatchResult> => {
-      const res = await postJson<EventBatchResult>(
-        eventsUrl(rt.config.status.url),
-        { events },
-        { authorization: `Bearer ${await token()}` },
-        { timeoutMs: 10_000, idempotent: true }, // status applies each event once
-      );
-      if (res.status !== 200) throw new Error(`status answered ${res.status}`);
-      return res.body;
-    },
-  });
-  const directory = new DirectoryClient(rt.config.directory.url, token, directoryAnswers);
+  const relay = statusRelay({ db: rt.db, logger: rt.logger, statusUrl: () => rt.config.status.url, serviceToken: token });
   return {
     deps: {
-      repository: new ComplaintRepository(rt.db),
-      directory,
+      complaints: new ComplaintRepository(rt.db),
+      filings: new FilingRepository(rt.db),
+      directory: new DirectoryClient(rt.config.directory.url, token, directoryAnswers),
       workingDayOnOrAfter: new StatusCalendarClient(() => rt.config.status.url, token, rt.logger).workingDayOnOrAfter,
-      onEventsQueued: () => relay.kick(), clock: rt.clock },
+      onEventsQueued: () => relay.kick(),
+      clock: rt.clock,
+    },
     relay,
   };
 }
@@ -73,7 +58,7 @@ export function intakeSubgraph(): SubgraphDefinition<IntakeContext> {
       deps = created.deps;
       created.relay.start();
       return {
-        routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: intakeEventsRoute(deps.repository, rt.tokens) },
+        routes: { [`POST ${INTERNAL_EVENTS_PATH}`]: intakeEventsRoute(new StatusChangesRepository(rt.db), rt.tokens) },
         stop: async () => {
           await created.relay.stop();
           await unsubscribe();

@@ -1,15 +1,14 @@
 import type { AuthState } from '../../platform/auth';
 import type { Clock } from '../../platform/clock';
-import { ComplaintFilingService } from './complaint-filing.service';
-import { ComplaintReadingService } from './complaint-reading.service';
-import { createIntakeLoaders } from './complaint.loaders';
-import type { ComplaintRepository } from './complaint.repository';
-import type { DirectoryClient } from './directory.client';
-import type { WorkingDayOnOrAfter } from './validation/filing-term.rule';
+import type { DirectoryClient } from './clients';
+import { ComplaintReadingService, createIntakeLoaders, type ComplaintRepository } from './complaints';
+import { ComplaintFilingService, type FilingRepository } from './filing';
+import type { WorkingDayOnOrAfter } from './validation';
 
 /** Intake's long-lived collaborators, shared by every request. */
 export interface IntakeDeps {
-  repository: ComplaintRepository;
+  complaints: ComplaintRepository;
+  filings: FilingRepository;
   directory: DirectoryClient;
   /** The first working day on or after a date, from status's calendar (filing term, APPC Art. 92). */
   workingDayOnOrAfter: WorkingDayOnOrAfter;
@@ -26,10 +25,10 @@ export interface IntakeContext {
 }
 
 export function createIntakeContext(deps: IntakeDeps, auth: AuthState): IntakeContext {
-  const loaders = createIntakeLoaders(deps.repository);
+  const loaders = createIntakeLoaders(deps.complaints);
   return {
     auth,
     filing: new ComplaintFilingService(deps, auth),
-    complaints: new ComplaintReadingService(deps, loaders, auth),
+    complaints: new ComplaintReadingService({ repository: deps.complaints, directory: deps.directory, clock: deps.clock }, loaders, auth),
   };
 }

@@ -1,6 +1,6 @@
 /** Intake and status decide staff access with the same rule (README "Who sees and does what"), cell by cell. */
 import type { Principal } from '../../platform/auth';
-import { canSee, scopeOf } from '../../subgraphs/intake/complaint.visibility';
+import { canSee, scopeOf } from '../../subgraphs/intake/access/complaint.visibility';
 import { staffAccess } from '../../subgraphs/status/access';
 
 const filed = { applicantIin: '900101300027', handlerId: 'h1', handlerBodyId: 'p1', currentHandlerId: 'h1', currentBodyId: 'p1' };

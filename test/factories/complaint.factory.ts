@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Addressee } from '../../contracts/enums';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
-import { ComplaintRecord } from '../../subgraphs/intake/complaint.entity';
+import { ComplaintRecord } from '../../subgraphs/intake/complaints/complaint.entity';
 import type { TestSystem } from '../support/harness';
 import { createOfficial, createProvider } from './directory.factory';
 import { validIin } from './iin';

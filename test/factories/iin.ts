@@ -1,4 +1,4 @@
-import { iinCheckDigit } from '../../subgraphs/intake/iin';
+import { iinCheckDigit } from '../../contracts/iin';
 
 let serial = Math.floor(Math.random() * 5000);
 

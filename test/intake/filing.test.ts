@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Channel } from '../../contracts/enums';
-import { ComplaintRecord } from '../../subgraphs/intake/complaint.entity';
+import { ComplaintRecord } from '../../subgraphs/intake/complaints/complaint.entity';
 import {
   ACCEPT_OFFICE_COMPLAINT,
   FILE_COMPLAINT,

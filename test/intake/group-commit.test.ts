@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ComplaintRecord } from '../../subgraphs/intake/complaint.entity';
+import { ComplaintRecord } from '../../subgraphs/intake/complaints/complaint.entity';
 import { FILE_COMPLAINT, citizen, complaintInput, providerWithStaff } from '../factories/complaint.factory';
 import { eventually, startTestSystem, type TestSystem } from '../support/harness';
 

@@ -1,5 +1,5 @@
 import { Addressee } from '../../../contracts/enums';
-import type { FileComplaintInput } from '../complaint.input';
+import type { FileComplaintInput } from '../complaints';
 import { validateComplaint } from './complaint.validation';
 
 const base = (): FileComplaintInput =>

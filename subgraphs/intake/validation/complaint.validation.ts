@@ -1,5 +1,5 @@
 import { Addressee } from '../../../contracts/enums';
-import type { FileComplaintInput, OfficeComplaintInput } from '../complaint.input';
+import type { FileComplaintInput, OfficeComplaintInput } from '../complaints';
 import { applicantIin } from './iin.rule';
 import { idempotencyKey } from './idempotency-key.rule';
 import { katoCode } from './kato-code.rule';

@@ -11,7 +11,7 @@ export function addMonths(date: string, months: number): string {
   return first.toISOString().slice(0, 10);
 }
 
-/** The first working day on or after a date; intake asks status's calendar (`status-calendar.client.ts`). */
+/** The first working day on or after a date; intake asks status's calendar (`clients/status-calendar.client.ts`). */
 export type WorkingDayOnOrAfter = (date: string) => Promise<string> | string;
 
 /**

@@ -1,4 +1,4 @@
-import { iinProblem } from '../iin';
+import { iinProblem } from '../../../contracts/iin';
 import { invalid, valid, type RuleResult } from '../../../platform/validation';
 
 const MESSAGES = {

@@ -1,6 +1,6 @@
-import type { Addressee, ReviewBodyKind } from '../../contracts/enums';
-import type { ReadCache } from '../../platform/read-cache';
-import { callService } from '../../platform/service-client';
+import type { Addressee, ReviewBodyKind } from '../../../contracts/enums';
+import type { ReadCache } from '../../../platform/read-cache';
+import { callService } from '../../../platform/service-client';
 
 export interface JurisdictionAnswer {
   /** `body` is the directory's answer for the body the official acts for (intake keeps no rule of its own). */

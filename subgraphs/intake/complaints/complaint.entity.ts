@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Addressee, Channel, ReviewBodyKind, StatusMarkKind } from '../../contracts/enums';
+import { Addressee, Channel, ReviewBodyKind, StatusMarkKind } from '../../../contracts/enums';
 
 export interface StoredRespondent {
   position: string;

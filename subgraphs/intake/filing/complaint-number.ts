@@ -1,10 +1,12 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U
 
+/** Six random base-32 characters: one byte each, of which the low five bits are uniform (256 is a multiple of 32). */
 function randomCode(length: number): string {
+  const bytes = randomBytes(length);
   let s = '';
-  for (let i = 0; i < length; i++) s += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < length; i++) s += ALPHABET[bytes[i] & 31];
   return s;
 }
 

@@ -1,4 +1,4 @@
-import { BadUserInput } from '../../platform/errors';
+import { BadUserInput } from '../../../platform/errors';
 
 /** A position in the (submittedAt desc, id desc) order: opaque to clients, stable under new filings. */
 export interface ComplaintCursor {

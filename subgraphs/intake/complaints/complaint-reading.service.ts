@@ -1,18 +1,18 @@
-import type { Clock } from '../../platform/clock';
-import { requireRole, type AuthState, type Principal, type Role } from '../../platform/auth';
-import { BadUserInput } from '../../platform/errors';
-import { kzDate } from '../../platform/scalars';
+import type { Clock } from '../../../platform/clock';
+import { requireRole, type AuthState, type Principal, type Role } from '../../../platform/auth';
+import { BadUserInput } from '../../../platform/errors';
+import { kzDate } from '../../../platform/scalars';
 import { decodeCursor, encodeCursor } from './complaint.cursor';
 import type { ComplaintConnection } from './complaint-connection.type';
 import type { ComplaintFilter } from './complaint-filter.input';
 import { toComplaint } from './complaint.mapper';
 import type { ComplaintRepository } from './complaint.repository';
 import type { Complaint } from './complaint.type';
-import { assertCanSee, canSee, scopeOf, type ViewerScope } from './complaint.visibility';
+import { assertCanSee, canSee, scopeOf, type ViewerScope } from '../access';
 import type { ComplaintRecord } from './complaint.entity';
-import type { DirectoryClient } from './directory.client';
+import type { DirectoryClient } from '../clients';
 import type { IntakeLoaders } from './complaint.loaders';
-import { LIMITS } from './validation/limits';
+import { LIMITS } from '../validation';
 
 export interface ReadingDeps {
   repository: ComplaintRepository;
@@ -24,7 +24,7 @@ export interface ReadingDeps {
 /** Roles that may list complaints beyond their own (api.md: official, agency, admin; and the office clerk). */
 const LISTING_ROLES: Role[] = ['clerk', 'official', 'agency', 'admin'];
 
-/** Reading complaints, with who-sees-what applied (complaint.visibility). */
+/** Reading complaints, with who-sees-what applied (access/complaint.visibility). */
 export class ComplaintReadingService {
   private scope?: Promise<ViewerScope>;
 

@@ -1,33 +1,11 @@
 import { Brackets, In, type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { inTransaction, isUniqueViolation } from '../../platform/database';
-import { GroupCommit } from '../../platform/group-commit';
-import type { ComplaintFiledEvent, ComplaintHandlerChangedEvent, ComplaintStatusChangedEvent } from '../../contracts/events';
-import { ComplaintFormerHolder } from './access/complaint-holder.entity';
-import { enqueue } from '../../platform/outbox/outbox-relay';
+import { ComplaintFormerHolder, type ViewerScope } from '../access';
 import type { ComplaintCursor } from './complaint.cursor';
 import { ComplaintRecord } from './complaint.entity';
 import type { ComplaintFilter } from './complaint-filter.input';
-import type { ViewerScope } from './complaint.visibility';
 
-/** TypeORM access to the complaint table. */
+/** TypeORM reads of complaints: by id, by number, a visible and filtered page; and who held them before. */
 export class ComplaintRepository {
-  /** Concurrent filings share one transaction: a multi-row insert of complaints, then of their events. */
-  private readonly filings = new GroupCommit<{ record: ComplaintRecord; event: ComplaintFiledEvent }>(
-    (batch) =>
-      inTransaction(this.db, async (em) => {
-        await em.insert(ComplaintRecord, batch.map((f) => f.record));
-        const accepted = batch.filter((f) => f.event.acceptedById);
-        if (accepted.length > 0) {
-          await em.insert(
-            ComplaintFormerHolder,
-            accepted.map((f) => ({ complaintId: f.record.id, officialId: f.event.acceptedById!, bodyId: f.event.acceptedBodyId ?? null })),
-          );
-        }
-        await enqueue(em, ...batch.map((f) => f.event));
-      }),
-    isUniqueViolation,
-  );
-
   constructor(private readonly db: DataSource) {}
 
   private get repo() {
@@ -49,39 +27,6 @@ export class ComplaintRepository {
     return complaintIds.length
       ? this.db.getRepository(ComplaintFormerHolder).findBy({ complaintId: In([...complaintIds]) })
       : Promise.resolve([]);
-  }
-
-  /**
-   * Applies status's handler changes: the new holder replaces the current one only when the event is newer than
-   * the last applied (by status's version), and the former holder keeps read access. Repeats change nothing.
-   */
-  async applyHandlerChanges(events: ComplaintHandlerChangedEvent[]): Promise<void> {
-    await inTransaction(this.db, async (em) => {
-      for (const e of events) {
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(ComplaintFormerHolder)
-          .values({ complaintId: e.complaintId, officialId: e.fromHandlerId, bodyId: e.fromBodyId })
-          .orIgnore()
-          .execute();
-        await em
-          .createQueryBuilder()
-          .update(ComplaintRecord)
-          .set({ currentHandlerId: e.toHandlerId, currentBodyId: e.toBodyId, holderVersion: e.version })
-          .where('id = :id AND holderVersion < :version', { id: e.complaintId, version: e.version })
-          .execute();
-      }
-    });
-  }
-
-  byIdempotencyKey(idempotencyScope: string, idempotencyKey: string): Promise<ComplaintRecord | null> {
-    return this.repo.findOneBy({ idempotencyScope, idempotencyKey });
-  }
-
-  /** The complaint and its "filed" event commit together (transactional outbox); resolves once committed. */
-  insertWithEvent(record: ComplaintRecord, event: ComplaintFiledEvent): Promise<void> {
-    return this.filings.submit({ record, event });
   }
 
   /** Up to `take` complaints after the cursor, newest first (keyset: submittedAt desc, id desc), and the total. */
@@ -106,32 +51,12 @@ export class ComplaintRepository {
     return { rows, totalCount };
   }
 
-  /** Applies status's copies of status and terms, each only when newer than what is stored (repeats change nothing). */
-  async applyStatusChanges(events: ComplaintStatusChangedEvent[]): Promise<void> {
-    await inTransaction(this.db, async (em) => {
-      for (const e of events) {
-        await em
-          .createQueryBuilder()
-          .update(ComplaintRecord)
-          .set({
-            status: e.status,
-            reviewDueOn: e.reviewDueOn,
-            closedOn: e.closedOn,
-            ...(e.overdueFrom !== undefined ? { overdueFrom: e.overdueFrom } : {}),
-            statusVersion: e.version,
-          })
-          .where('id = :id AND statusVersion < :version', { id: e.complaintId, version: e.version })
-          .execute();
-      }
-    });
-  }
-
   private filtered(scope: ViewerScope, f: ComplaintFilter): SelectQueryBuilder<ComplaintRecord> {
     const q = this.repo.createQueryBuilder('c').where('1 = 1');
     if (scope.kind === 'applicant') q.andWhere('c.applicantIin = :iin', { iin: scope.iin });
     if (scope.kind === 'none') q.andWhere('1 = 0');
     if (scope.kind === 'staff') {
-      // complaint.visibility's rule in SQL: with me or my body now, or held by me or my body before.
+      // access/complaint.visibility's rule in SQL: with me or my body now, or held by me or my body before.
       const { officialId, bodyId } = scope;
       const held = this.db
         .getRepository(ComplaintFormerHolder)

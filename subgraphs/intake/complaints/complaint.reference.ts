@@ -1,5 +1,5 @@
-import type { ReferenceResolvers } from '../../platform/federated-schema';
-import type { IntakeContext } from './intake.context';
+import type { ReferenceResolvers } from '../../../platform/federated-schema';
+import type { IntakeContext } from '../intake.context';
 
 export const intakeReferenceResolvers: ReferenceResolvers = {
   Complaint: {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { Addressee } from '../../contracts/enums';
-import { DateScalar } from '../../platform/scalars';
+import { Addressee } from '../../../contracts/enums';
+import { DateScalar } from '../../../platform/scalars';
 
 @InputType()
 export class ApplicantInput {

@@ -1,6 +1,6 @@
-import type { Logger } from '../../platform/logger';
-import { callService } from '../../platform/service-client';
-import { weekdayOnOrAfter } from './validation/filing-term.rule';
+import type { Logger } from '../../../platform/logger';
+import { callService } from '../../../platform/service-client';
+import { weekdayOnOrAfter } from '../validation';
 
 const NEXT_WORKING_DAY = /* GraphQL */ `
   query NextWorkingDay($from: Date!) { addWorkingDays(from: $from, days: 1) }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { ComplaintFormerHolder } from './access/complaint-holder.entity';
+import type { ComplaintFormerHolder } from '../access';
 import type { ComplaintRecord } from './complaint.entity';
 import type { ComplaintRepository } from './complaint.repository';
 

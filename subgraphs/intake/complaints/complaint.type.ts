@@ -1,8 +1,8 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../platform/scalars';
-import { Addressee, Channel } from '../../contracts/enums';
-import { Label } from '../../contracts/labels';
-import { AdministrativeUnitRef, OfficialRef, ServiceProviderRef } from './directory.stubs';
+import { DateScalar } from '../../../platform/scalars';
+import { Addressee, Channel } from '../../../contracts/enums';
+import { Label } from '../../../contracts/labels';
+import { AdministrativeUnitRef, OfficialRef, ServiceProviderRef } from './directory-references.type';
 
 @ObjectType({ description: 'The person who files the complaint (personal data: shown only to those entitled)' })
 export class Applicant {

@@ -1,9 +1,9 @@
-import type { Principal } from '../../platform/auth';
-import { labelOf } from '../../contracts/labels';
-import { initial, maskApplicantData, maskIin, type ApplicantData } from '../../platform/personal-data';
+import type { Principal } from '../../../platform/auth';
+import { labelOf } from '../../../contracts/labels';
+import { initial, maskApplicantData, maskIin, type ApplicantData } from '../../../platform/personal-data';
 import type { ComplaintRecord } from './complaint.entity';
 import type { Complaint } from './complaint.type';
-import { threeMonthsFrom, weekdayOnOrAfter } from './validation/filing-term.rule';
+import { threeMonthsFrom, weekdayOnOrAfter } from '../validation';
 
 export { maskIin };
 

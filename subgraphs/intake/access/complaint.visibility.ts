@@ -1,7 +1,7 @@
-import type { Principal } from '../../platform/auth';
-import { Forbidden } from '../../platform/errors';
-import type { ComplaintFormerHolder } from './access/complaint-holder.entity';
-import type { ComplaintRecord } from './complaint.entity';
+import type { Principal } from '../../../platform/auth';
+import { Forbidden } from '../../../platform/errors';
+import type { ComplaintFormerHolder } from './complaint-holder.entity';
+import type { ComplaintRecord } from '../complaints';
 
 /**
  * Which complaints a caller may read (shared/domain.md, Personal data; README "Who sees and does what"): an

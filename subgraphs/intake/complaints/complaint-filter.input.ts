@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { Addressee, Channel, StatusMarkKind } from '../../contracts/enums';
-import { DateScalar } from '../../platform/scalars';
+import { Addressee, Channel, StatusMarkKind } from '../../../contracts/enums';
+import { DateScalar } from '../../../platform/scalars';
 
 @InputType({ description: 'Narrows a complaint list; every field given must match' })
 export class ComplaintFilter {

@@ -1,5 +1,5 @@
 import { Query, Resolver } from 'type-graphql';
-import data from './data/contact-center.json';
+import data from '../data/contact-center.json';
 import { ContactCenter } from './contact-center.type';
 
 const CONTACT_CENTER: ContactCenter = {

@@ -1,10 +1,10 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { ComplaintConnection } from './complaint-connection.type';
 import { ComplaintFilter } from './complaint-filter.input';
-import { FileComplaintInput, OfficeComplaintInput } from './complaint.input';
 import { Complaint } from './complaint.type';
-import type { IntakeContext } from './intake.context';
+import type { IntakeContext } from '../intake.context';
 
+/** Reading complaints: each query is one call to the reading service. */
 @Resolver(() => Complaint)
 export class ComplaintResolver {
   @Query(() => Complaint, { nullable: true, description: 'A complaint the caller may see; null when there is none' })
@@ -37,15 +37,5 @@ export class ComplaintResolver {
     @Ctx() ctx: IntakeContext,
   ) {
     return ctx.complaints.list(filter, first, after);
-  }
-
-  @Mutation(() => Complaint, { description: 'A citizen files a complaint on the portal' })
-  fileComplaint(@Arg('input', () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: IntakeContext) {
-    return ctx.filing.file(input);
-  }
-
-  @Mutation(() => Complaint, { description: "A clerk accepts a paper complaint at the provider's office and issues a talon" })
-  acceptOfficeComplaint(@Arg('input', () => OfficeComplaintInput) input: OfficeComplaintInput, @Ctx() ctx: IntakeContext) {
-    return ctx.filing.acceptAtOffice(input);
   }
 }

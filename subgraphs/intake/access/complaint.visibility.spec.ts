@@ -1,4 +1,4 @@
-import type { Principal } from '../../platform/auth';
+import type { Principal } from '../../../platform/auth';
 import { canSee, scopeOf } from './complaint.visibility';
 
 // Filed to h1 of provider p1, forwarded to f1 of provider p2; c9 of akimat 711000000 accepted it on paper.
