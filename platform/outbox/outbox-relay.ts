@@ -1,4 +1,4 @@
-import { IsNull, LessThanOrEqual, type DataSource, type EntityManager, In } from 'typeorm';
+import { IsNull, LessThanOrEqual, type DataSource, In } from 'typeorm';
 import type { Logger } from '../logger';
 import type { EventBatchResult, ServiceEvent } from '../../contracts/events';
 import { addSource, outboxAgeGauges, outboxBacklogGauges, relayDelivered, relayRetries } from '../metrics';
@@ -6,23 +6,7 @@ import { contextFrom, endSpan, SpanKind, startSpan, traceHeaders, tracingEnabled
 import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { OutboxMessage } from './outbox-message.entity';
 
-/** Queues events in the caller's transaction, in one statement, in their order. */
-export function enqueue(em: EntityManager, ...events: ServiceEvent[]): Promise<unknown> {
-  const now = new Date();
-  return em.insert(
-    OutboxMessage,
-    events.map((event) => ({
-      eventId: event.eventId,
-      type: event.type,
-      payload: JSON.stringify(event),
-      createdAt: now,
-      nextAttemptAt: now,
-      attempts: 0,
-      deliveredAt: null,
-      lastError: null,
-    })),
-  );
-}
+export { enqueue } from './enqueue';
 
 export interface OutboxRelayOptions {
   db: DataSource;

@@ -5,7 +5,7 @@ import { GroupCommit } from '../../../platform/group-commit';
 import { enqueue } from '../../../platform/outbox/outbox-relay';
 import { ComplaintFormerHolder } from '../access';
 import { ComplaintRecord } from '../complaints';
-import { insertRows } from './rows-insert';
+import { insertRows } from '../../../platform/rows-insert';
 
 /** A new complaint and its "filed" event: they commit together (transactional outbox). */
 export interface NewFiling {
