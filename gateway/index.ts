@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
+import type { ServiceMap } from '@apollo/gateway';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { serviceTokenSource, TokenService } from '../platform/auth';
 import type { Config } from '../platform/config';
@@ -8,7 +8,11 @@ import { formatError } from '../platform/format-error';
 import { startGraphQLServer, type RunningServer } from '../platform/http-server';
 import { createLogger } from '../platform/logger';
 import { addSource, metricsPlugin, websocketGauges } from '../platform/metrics';
-import { AuthForwardingDataSource } from './auth-forwarding-data-source';
+import { EngineGateway } from './engine/engine-gateway';
+import { PlanExecutor } from './engine/plan-executor';
+import { BatchingSubgraphClient } from './engine/subgraph-client';
+import { fixedSupergraph, watchedSupergraph } from './engine/supergraph-source';
+import { SupergraphPlanner } from './engine/supergraph-planner';
 import { corsPolicy } from './cors';
 import { graphqlOverHttpStatus } from './graphql-over-http';
 import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
@@ -19,13 +23,9 @@ import { limitsPrecheck } from '../platform/limits-precheck';
 import { operationPolicy } from './operation-policy';
 import { CallerRateLimits } from './rate-limits';
 import { requestPolicyPlugin } from './request-policy-plugin';
-import { strictScalars } from './strict-scalars';
 import { GatewayStats } from './subscriptions/gateway-stats';
-import { PlanExecutor } from './subscriptions/plan-executor';
 import { UpstreamPool } from './subscriptions/upstream-pool';
 import { attachWebSocketGateway } from './subscriptions/websocket-server';
-import { watchedSupergraph } from './supergraph-source';
-import { SupergraphPlanner } from './supergraph-planner';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '..', 'schema', 'supergraph.graphql');
 
@@ -42,7 +42,7 @@ export interface RunningGateway extends RunningServer {
 }
 
 /**
- * The federated entry point on one port: `/graphql` over HTTP (Apollo Gateway) and over WebSocket (graphql-ws,
+ * The federated entry point on one port: `/graphql` over HTTP (Apollo Server) and over WebSocket (graphql-ws,
  * subscriptions included), `/health` that checks every subgraph.
  */
 export async function startGateway(config: Config, opts: GatewayOptions = {}): Promise<RunningGateway> {
@@ -67,15 +67,26 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     hideSuggestions: policy.hideSchemaDetails,
     cacheMaxBytes: config.limits.planCacheMaxBytes,
   });
-  const gateway = new ApolloGateway({
-    // The committed file is watched, so a new composition is served without a restart; a given SDL is fixed.
-    supergraphSdl: opts.supergraphSdl ?? watchedSupergraph(supergraphFile, logger, (sdl) => planner.update(sdl)),
-    buildService: ({ name, url }) => new AuthForwardingDataSource(urls[name] ?? url!, serviceToken),
-  });
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => strictScalars(apiSchema));
-  const serviceMap: ServiceMap = Object.fromEntries(
-    Object.entries(urls).map(([name, url]) => [name, new AuthForwardingDataSource(url, serviceToken)]),
-  );
+  // One client (one batcher) per subgraph, for queries, mutations and subscription events alike; a subgraph that a
+  // reloaded supergraph adds is reached at the URL it gives.
+  const serviceMap: ServiceMap = {};
+  const addClients = () => {
+    for (const [name, url] of Object.entries({ ...planner.subgraphUrls, ...urls })) {
+      serviceMap[name] ??= new BatchingSubgraphClient(url, serviceToken);
+    }
+  };
+  addClients();
+  const executor = new PlanExecutor(planner, serviceMap);
+  // The committed file is watched, so a new composition is served without a restart (HTTP and WebSocket at once);
+  // a given SDL is fixed.
+  const source = opts.supergraphSdl
+    ? fixedSupergraph(opts.supergraphSdl)
+    : watchedSupergraph(supergraphFile, logger, (sdl) => {
+        planner.update(sdl);
+        addClients();
+        gateway.schemaUpdated();
+      });
+  const gateway = new EngineGateway(planner, executor, () => source.current(), async () => source.close());
   const stats = new GatewayStats();
   const cors = corsPolicy(config.cors.origins);
   // Operation safelist: when TRUSTED_DOCUMENTS is set, only its documents run (HTTP and WebSocket).
@@ -118,7 +129,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     attach: (httpServer) => {
       const ws = attachWebSocketGateway(httpServer, {
         planner,
-        executor: new PlanExecutor(planner, serviceMap),
+        executor,
         tokens,
         upstream: new UpstreamPool(urls, serviceToken, stats, l.keepAliveMs, l.subscriptionsPerUpstreamSocket),
         stats,

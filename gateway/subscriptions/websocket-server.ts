@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { getVariableValues, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -12,10 +12,11 @@ import { callerKey } from '../caller-key';
 import { rootFieldCount } from '../mutation-count';
 import type { GatewayContext } from '../gateway.context';
 import { rateLimitedError, type CallerRateLimits } from '../rate-limits';
-import { OperationErrors, type PlannedOperation, type SupergraphPlanner } from '../supergraph-planner';
+import { OperationErrors, type PlannedOperation, type SupergraphPlanner } from '../engine/supergraph-planner';
 import { EventQueue } from './event-queue';
 import type { GatewayStats } from './gateway-stats';
-import type { PlanExecutor } from './plan-executor';
+import type { PlanExecutor } from '../engine/plan-executor';
+import { variableErrors } from '../engine/variables';
 import { upstreamOperation } from './resumable-operation';
 import type { UpstreamPool } from './upstream-pool';
 import { UpstreamSubscription, type ResumePolicy } from './upstream-subscription';
@@ -156,15 +157,8 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           if (err instanceof OperationErrors) return err.errors;
           return [error((err as Error).message, 'GRAPHQL_PARSE_FAILED')];
         }
-        // Variables are checked here as Apollo Server checks them over HTTP (BAD_USER_INPUT), not left to a subgraph.
-        const coerced = getVariableValues(
-          opts.planner.apiGraphQLSchema,
-          planned.operationContext.operation.variableDefinitions ?? [],
-          payload.variables ?? {},
-        );
-        if (coerced.errors) {
-          return coerced.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } }));
-        }
+        const badVariables = variableErrors(opts.planner.apiGraphQLSchema, planned, payload.variables ?? {});
+        if (badVariables) return badVariables;
         if (planned.kind === 'mutation') {
           const mutations = rootFieldCount(planned.document, planned.operationContext.operation);
           const limited = await opts.rateLimits.consume('mutation', connection.userKey, mutations);
