@@ -6,7 +6,7 @@ import { callerKey } from './caller-key';
 import { rootFieldCount } from './mutation-count';
 import type { GatewayContext } from './gateway.context';
 import { rateLimitedError, type CallerRateLimits } from './rate-limits';
-import { operationResolutionError } from './engine/supergraph-planner';
+import { operationResolutionError } from './engine';
 
 /**
  * Over HTTP: validation errors about a literal name its argument (`extensions.field`, as over WebSocket). Once the
