@@ -91,6 +91,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     Object.entries(stats.snapshot()).map(([kind, value]) => ({ labels: { kind }, value })),
   );
   const l = config.limits;
+  const errorMapping = formatError(config, logger);
 
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
@@ -101,7 +102,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     precheck: limitsPrecheck(policy.limitRules, policy.parseOptions),
     apollo: {
       gateway,
-      formatError: formatError(config, logger),
+      formatError: errorMapping,
       // Introspection is refused in production by the policy's validation rule (the same over WebSocket).
       introspection: true,
       hideSchemaDetailsFromClientErrors: policy.hideSchemaDetails,
@@ -134,6 +135,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
         trustedDocuments: trusted,
         limits: { ...l, resume: { maxAttempts: l.resumeAttempts, baseDelayMs: 100, maxDelayMs: 5000 } },
         rateLimits,
+        formatError: errorMapping,
       });
       return { dispose: () => ws.dispose().finally(() => rateLimits.dispose()) };
     },

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -58,6 +58,8 @@ export interface WebSocketGatewayOptions {
   /** Operation safelist (gateway/trusted-documents.ts): only these documents run. */
   trustedDocuments?: TrustedDocuments;
   rateLimits: CallerRateLimits;
+  /** The error mapping Apollo Server applies over HTTP (platform/format-error.ts), applied here too. */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
 const error = (message: string, code: string, extra: Record<string, unknown> = {}) =>
@@ -89,6 +91,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
     },
   });
   const perUser = new Map<string, number>();
+  const formatted = (e: GraphQLError) => opts.formatError(e instanceof GraphQLError ? e.toJSON() : e, e);
 
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
@@ -186,6 +189,8 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           contextValue: state,
         } satisfies ExecutionArgs;
       },
+      onError: (_ctx, _id, _payload, errors) => errors.map(formatted),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(formatted) } : undefined),
       execute: (args) => opts.executor.run(args.contextValue as OperationState),
       subscribe: (args) => subscribe(args.contextValue as OperationState),
     },
