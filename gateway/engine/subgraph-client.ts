@@ -1,8 +1,8 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { isMutation } from '../platform/json-post';
-import type { GatewayContext } from './gateway.context';
+import { isMutation } from '../../platform/json-post';
+import type { GatewayContext } from '../gateway.context';
 import { SubgraphBatcher } from './subgraph-batcher';
 
 /**
@@ -31,7 +31,7 @@ const SUBGRAPH_TIMEOUT_MS = 30_000;
  * under bench:query that was a visible share of the gateway's CPU, which is the whole of what the gateway adds to a
  * query. Automatic persisted queries and subgraph cache-control hints, which that class also handles, are not used.
  */
-export class AuthForwardingDataSource implements GraphQLDataSource<GatewayContext> {
+export class BatchingSubgraphClient implements GraphQLDataSource<GatewayContext> {
   private readonly batcher: SubgraphBatcher;
 
   constructor(

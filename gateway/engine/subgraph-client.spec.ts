@@ -1,4 +1,4 @@
-import { unanswered } from './auth-forwarding-data-source';
+import { unanswered } from './subgraph-client';
 
 const URL_ = 'http://127.0.0.1:4001/graphql';
 const err = (code: string) => Object.assign(new Error(code), { code });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OperationErrors, SupergraphPlanner } from './supergraph-planner';
 
-const sdl = fs.readFileSync(path.resolve(__dirname, '..', 'schema', 'supergraph.graphql'), 'utf8');
+const sdl = fs.readFileSync(path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
 
 describe('SupergraphPlanner', () => {
   it('bounds its plan cache by bytes, however large the operations', () => {

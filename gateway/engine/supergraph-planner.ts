@@ -1,4 +1,3 @@
-import { buildOperationContext } from '@apollo/gateway';
 import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type QueryPlan } from '@apollo/query-planner';
 import { LRUCache } from 'lru-cache';
@@ -13,10 +12,10 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
-import { nameArgumentFields } from './argument-fields';
-import { strictScalars } from './strict-scalars';
-
-type OperationContext = ReturnType<typeof buildOperationContext>;
+import { endSpan, startSpan } from '../../platform/tracing';
+import { nameArgumentFields } from '../argument-fields';
+import { strictScalars } from '../strict-scalars';
+import { operationContext, type OperationContext } from './apollo-internals';
 
 export interface PlannedOperation {
   document: DocumentNode;
@@ -51,6 +50,8 @@ export class SupergraphPlanner {
   supergraphSchema: GraphQLSchema;
   apiSchema: Schema;
   apiGraphQLSchema: GraphQLSchema;
+  /** Subgraph name → the URL the supergraph gives it. */
+  subgraphUrls: Record<string, string>;
   private planner: QueryPlanner;
   private cache: LRUCache<string, PlannedOperation>;
   /** The policy's rules (limits: linear), run before graphql-js' specified rules, which run only if they pass. */
@@ -69,6 +70,7 @@ export class SupergraphPlanner {
     this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
     this.apiSchema = supergraph.apiSchema();
     this.apiGraphQLSchema = strictScalars(this.apiSchema.toGraphQLJSSchema());
+    this.subgraphUrls = Object.fromEntries(supergraph.subgraphsMetadata().map(({ name, url }) => [name, url]));
     this.planner = new QueryPlanner(supergraph);
     this.cache = new LRUCache<string, PlannedOperation>({
       maxSize: this.options.cacheMaxBytes ?? 32 * 1024 * 1024,
@@ -85,8 +87,7 @@ export class SupergraphPlanner {
    * over HTTP: GRAPHQL_PARSE_FAILED (syntax, too many tokens), GRAPHQL_VALIDATION_FAILED, OPERATION_RESOLUTION_FAILURE.
    */
   plan(query: string, operationName?: string | null): PlannedOperation {
-    const key = `${operationName ?? ''}\n${query}`;
-    const cached = this.cache.get(key);
+    const cached = this.cache.get(cacheKey(query, operationName));
     if (cached) return cached;
 
     let document: DocumentNode;
@@ -109,22 +110,38 @@ export class SupergraphPlanner {
     }
     const unresolved = operationResolutionError(document, operationName);
     if (unresolved) throw new OperationErrors([unresolved]);
-    const operationContext = buildOperationContext({
-      schema: this.apiGraphQLSchema,
-      operationDocument: document,
-      operationName: operationName ?? undefined,
-    });
-    const operation = operationFromDocument(this.apiSchema, document, { operationName: operationName ?? undefined });
-    const planned: PlannedOperation = {
-      document,
-      queryPlan: this.planner.buildQueryPlan(operation),
-      operationContext,
-      kind: operationContext.operation.operation as PlannedOperation['kind'],
-    };
-    this.cache.set(key, planned);
-    return planned;
+    return this.planValidated(document, query, operationName);
+  }
+
+  /**
+   * Plans a document that was already parsed and validated against `apiGraphQLSchema` with the same rules (Apollo
+   * Server does it on the HTTP path), by the same cache as `plan()`. Its operation must be resolvable.
+   */
+  planValidated(document: DocumentNode, query: string, operationName?: string | null): PlannedOperation {
+    const key = cacheKey(query, operationName);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const span = startSpan('gateway.plan', { attributes: { 'graphql.operation.name': operationName ?? undefined } });
+    try {
+      const context = operationContext(this.apiGraphQLSchema, document, operationName);
+      const operation = operationFromDocument(this.apiSchema, document, { operationName: operationName ?? undefined });
+      const planned: PlannedOperation = {
+        document,
+        queryPlan: this.planner.buildQueryPlan(operation),
+        operationContext: context,
+        kind: context.operation.operation as PlannedOperation['kind'],
+      };
+      this.cache.set(key, planned);
+      endSpan(span);
+      return planned;
+    } catch (err) {
+      endSpan(span, err);
+      throw err;
+    }
   }
 }
+
+const cacheKey = (query: string, operationName?: string | null) => `${operationName ?? ''}\n${query}`;
 
 /**
  * The error for a document whose operation cannot be chosen (an unknown `operationName`, or several operations and

@@ -1,7 +1,7 @@
 import { ROOT_CONTEXT, trace, type Context } from '@opentelemetry/api';
-import { isMutation, postJson, type JsonResponse } from '../platform/json-post';
-import { subgraphBatchSize, subgraphFetchDuration } from '../platform/metrics';
-import { activeContext, endSpan, SpanKind, startSpan, traceHeaders } from '../platform/tracing';
+import { isMutation, postJson, type JsonResponse } from '../../platform/json-post';
+import { subgraphBatchSize, subgraphFetchDuration } from '../../platform/metrics';
+import { activeContext, endSpan, SpanKind, startSpan, traceHeaders } from '../../platform/tracing';
 
 interface Waiting {
   operation: Record<string, unknown>;
