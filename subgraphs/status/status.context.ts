@@ -2,11 +2,11 @@ import type { AuthState } from '../../platform/auth';
 import { ComplaintAccess } from './access';
 import { CalendarAdminService } from './calendar/calendar-admin.service';
 import type { CalendarStore } from './calendar/calendar-store';
-import { ComplaintStatisticsService } from './complaint-statistics.service';
+import { ComplaintStatisticsService } from './statistics/complaint-statistics.service';
 import type { StatusDeps } from './status.deps';
-import { StatusMarkFeedService } from './status-mark-feed.service';
-import { StatusMarkService } from './status-mark.service';
-import { StatusService } from './status.service';
+import { StatusMarkFeedService } from './feed/mark-streaming.service';
+import { StatusMarkService } from './marks/mark-writing.service';
+import { StatusService } from './timeline/timeline-reading.service';
 
 export interface StatusContext {
   auth: AuthState;

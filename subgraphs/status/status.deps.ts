@@ -2,9 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../platform/clock';
 import type { PubSub } from '../../platform/pubsub';
 import type { CalendarStore } from './calendar/calendar-store';
-import type { StatusDirectoryClient } from './directory.client';
-import type { MarkDispatcher } from './mark-dispatcher';
-import type { StatusMarkRecord } from './status-mark.entity';
+import type { StatusDirectoryClient } from './clients/directory.client';
+import type { MarkDispatcher } from './feed/mark-dispatcher';
+import type { StatusMarkRecord } from './marks/status-mark.entity';
 
 /** Status's long-lived collaborators, made once per process in `index.ts`. */
 export interface StatusDeps {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { StatusMarkRecord } from '../../subgraphs/status/status-mark.entity';
+import { StatusMarkRecord } from '../../subgraphs/status/marks/status-mark.entity';
 import { validIin } from '../factories/iin';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { collect, wsClient } from '../support/ws-client';

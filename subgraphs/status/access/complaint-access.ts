@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { requireRole, type AuthState, type Principal, type Role } from '../../../platform/auth';
 import { Forbidden, NotFound } from '../../../platform/errors';
-import { bodyOf, type StatusDirectoryClient } from '../directory.client';
-import type { TrackedComplaint } from '../tracked-complaint.entity';
+import { bodyOf, type StatusDirectoryClient } from '../clients/directory.client';
+import type { TrackedComplaint } from '../complaints/tracked-complaint.entity';
 import { FormerHolder } from './former-holder.entity';
 
 /** What a caller may do with one complaint. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ComplaintHandlerChangedEvent } from '../../../contracts/events';
 import { enqueue } from '../../../platform/outbox/outbox-relay';
-import type { TrackedComplaint } from '../tracked-complaint.entity';
+import type { TrackedComplaint } from '../complaints/tracked-complaint.entity';
 import { FormerHolder } from './former-holder.entity';
 
 /**

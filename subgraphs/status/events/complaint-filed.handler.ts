@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { inTransaction, isUniqueViolation } from '../../../platform/database';
+import { StatusMarkKind } from '../../../contracts/enums';
+import type { ComplaintFiledEvent, ComplaintStatusChangedEvent } from '../../../contracts/events';
+import { enqueue } from '../../../platform/outbox/outbox-relay';
+import { overdueFrom } from '../terms/complaint-terms';
+import { FormerHolder } from '../access/former-holder.entity';
+import { kzDate } from '../../../platform/scalars';
+import { lockApplicantMarks } from '../marks/applicant-mark-lock.repository';
+import { StatusMarkRecord } from '../marks/status-mark.entity';
+import { TrackedComplaint } from '../complaints/tracked-complaint.entity';
+
+function trackedFrom(e: ComplaintFiledEvent): Partial<TrackedComplaint> {
+  return {
+    complaintId: e.complaintId,
+    number: e.number,
+    applicantIin: e.applicantIin,
+    serviceProviderId: e.serviceProviderId,
+    katoCode: e.katoCode,
+    handlerId: e.handlerId,
+    handlerBodyId: e.handlerBodyId,
+    applicantNames: e.applicantNames ?? null,
+    channel: e.channel,
+    addressee: e.addressee,
+    reviewBodyKind: e.reviewBodyKind,
+    submittedAt: new Date(e.submittedAt),
+    status: StatusMarkKind.DELIVERED,
+    version: 0,
+    receivedOn: kzDate(new Date(e.submittedAt)), // received by the body when filed (APPC Art. 63(2))
+    forwardedLate: false,
+  };
+}
+
+/**
+ * Intake's first copy of the status and terms (version 0: any mark's event is newer), so its overdue filter also
+ * finds complaints nobody registered in time (their registration term is worked out here, on status's calendar).
+ */
+function deliveredStatus(t: Partial<TrackedComplaint>): ComplaintStatusChangedEvent {
+  return {
+    type: 'ComplaintStatusChanged',
+    eventId: randomUUID(),
+    complaintId: t.complaintId!,
+    version: 0,
+    status: StatusMarkKind.DELIVERED,
+    reviewDueOn: null,
+    closedOn: null,
+    overdueFrom: overdueFrom(t as TrackedComplaint),
+  };
+}
+
+function deliveredMark(em: EntityManager, e: ComplaintFiledEvent): StatusMarkRecord {
+  return em.create(StatusMarkRecord, {
+    id: randomUUID(),
+    complaintId: e.complaintId,
+    kind: StatusMarkKind.DELIVERED,
+    at: new Date(e.submittedAt),
+    actorId: null,
+    note: null,
+    result: null,
+    applicantIin: e.applicantIin,
+    assigneeId: null,
+    dueOn: null,
+  });
+}
+
+/**
+ * Starts tracking filed complaints, each with its DELIVERED mark, all in one transaction (a relay batch costs a
+ * handful of statements, not five per complaint). Idempotent: complaints already tracked, and repeats within the
+ * batch, change nothing. Returns the new marks in `seq` order. If a concurrent delivery of the same events wins
+ * the race, falls back to one transaction per event.
+ */
+export async function applyComplaintsFiled(db: DataSource, events: ComplaintFiledEvent[]): Promise<StatusMarkRecord[]> {
+  try {
+    return await inTransaction(db, async (em) => {
+      const known = await em.find(TrackedComplaint, {
+        select: { complaintId: true },
+        where: { complaintId: In(events.map((e) => e.complaintId)) },
+      });
+      const seen = new Set(known.map((k) => k.complaintId));
+      const fresh = events.filter((e) => !seen.has(e.complaintId) && seen.add(e.complaintId));
+      if (fresh.length === 0) return [];
+      const tracked = fresh.map(trackedFrom);
+      await em.insert(TrackedComplaint, tracked);
+      await enqueue(em, ...tracked.map(deliveredStatus));
+      const accepted = fresh.filter((e) => e.acceptedById);
+      if (accepted.length > 0) {
+        // The office clerk who accepted a paper complaint keeps read access (progress questions at the office).
+        await em.insert(
+          FormerHolder,
+          accepted.map((e) => ({ complaintId: e.complaintId, officialId: e.acceptedById!, bodyId: e.acceptedBodyId ?? null })),
+        );
+      }
+      await lockApplicantMarks(em, fresh.map((e) => e.applicantIin), new Date());
+      const marks = fresh.map((e) => deliveredMark(em, e));
+      await em.insert(StatusMarkRecord, marks);
+      // Read the sequence back rather than trust a driver's guess of multi-row auto-increment values.
+      return em.find(StatusMarkRecord, { where: { id: In(marks.map((m) => m.id)) }, order: { seq: 'ASC' } });
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err) || events.length === 1) {
+      if (isUniqueViolation(err)) return [];
+      throw err;
+    }
+    const one: StatusMarkRecord[] = [];
+    for (const e of events) one.push(...(await applyComplaintsFiled(db, [e])));
+    return one;
+  }
+}
