@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { DateScalar } from '../../../platform/scalars';
 import type { CalendarEntry as Entry } from './calendar-data';
 import {
@@ -22,7 +22,7 @@ export class CalendarResolver {
     @Arg('days', () => Int) days: number,
     @Ctx() ctx: StatusContext,
   ): string {
-    return ctx.calendar.calendar.addWorkingDays(from, days);
+    return ctx.workingDays.addWorkingDays(from, days);
   }
 
   @Query(() => WorkingDaysResult, {
@@ -33,29 +33,19 @@ export class CalendarResolver {
     @Arg('days', () => Int) days: number,
     @Ctx() ctx: StatusContext,
   ): WorkingDaysResult {
-    return ctx.calendar.calendar.addWorkingDaysChecked(from, days);
+    return ctx.workingDays.addWorkingDaysChecked(from, days);
   }
 
   @Query(() => Boolean, { description: 'Whether `date` is a working day on the Kazakhstan calendar' })
   isWorkingDay(@Arg('date', () => DateScalar) date: string, @Ctx() ctx: StatusContext): boolean {
-    return ctx.calendar.calendar.isWorkingDay(date);
+    return ctx.workingDays.isWorkingDay(date);
   }
 
   @Query(() => WorkingDayCalendar, { description: 'The years the working-day calendar covers and the limits of its input' })
   workingDayCalendar(@Ctx() ctx: StatusContext): WorkingDayCalendar {
-    const cal = ctx.calendar.calendar;
-    const years = cal.coveredYears();
-    return {
-      coveredFrom: years[0] ?? null,
-      coveredTo: years[years.length - 1] ?? null,
-      coveredYears: years,
-      supportedFrom: cal.rules.supportedYears.from,
-      supportedTo: cal.rules.supportedYears.to,
-      maxDays: cal.rules.maxDays,
-    };
+    return ctx.workingDays.coverage();
   }
 
-  @Authorized('admin')
   @Query(() => [CalendarEntry], { description: 'The calendar entries with their sources and audit trail (administrators)' })
   calendarEntries(
     @Arg('includeWithdrawn', () => Boolean, { defaultValue: false }) includeWithdrawn: boolean,
@@ -64,19 +54,16 @@ export class CalendarResolver {
     return ctx.calendarAdmin.entries(includeWithdrawn).map(asType);
   }
 
-  @Authorized('admin')
   @Mutation(() => CalendarEntry, { description: 'Records a day off that never moves (e.g. Kurban Ait of a year)' })
   async recordCalendarHoliday(@Arg('input', () => CalendarHolidayInput) input: CalendarHolidayInput, @Ctx() ctx: StatusContext) {
     return asType(await ctx.calendarAdmin.recordHoliday(input));
   }
 
-  @Authorized('admin')
   @Mutation(() => CalendarEntry, { description: 'Records a transfer order of a day off (Labour Code Art. 85(3))' })
   async recordCalendarTransfer(@Arg('input', () => CalendarTransferInput) input: CalendarTransferInput, @Ctx() ctx: StatusContext) {
     return asType(await ctx.calendarAdmin.recordTransfer(input));
   }
 
-  @Authorized('admin')
   @Mutation(() => CalendarEntry, { description: 'Withdraws a calendar entry (of the data file or recorded); a correction is a withdrawal and a new entry' })
   async withdrawCalendarEntry(
     @Arg('id', () => ID) id: string,

@@ -4,3 +4,5 @@ export type { CalendarEntry, CheckedCount, CheckedDate, IsoDate } from './kz-cal
 export { CalendarStore, CALENDAR_CHANGED_CHANNEL } from './calendar-store';
 export { CalendarAdminService } from './calendar-admin.service';
 export { CalendarEntryRecord } from './calendar-entry.entity';
+export { CalendarResolver } from './calendar.resolver';
+export { WorkingDaysService } from './working-days.service';

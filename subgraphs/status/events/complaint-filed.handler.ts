@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '../../../platform/database';
 import { StatusMarkKind } from '../../../contracts/enums';
 import type { ComplaintFiledEvent, ComplaintStatusChangedEvent } from '../../../contracts/events';
 import { enqueue } from '../../../platform/outbox/outbox-relay';
-import { overdueFrom } from '../terms/complaint-terms';
-import { FormerHolder } from '../access/former-holder.entity';
 import { kzDate } from '../../../platform/scalars';
-import { lockApplicantMarks } from '../marks/applicant-mark-lock.repository';
-import { StatusMarkRecord } from '../marks/status-mark.entity';
-import { TrackedComplaint } from '../complaints/tracked-complaint.entity';
+import { FormerHolderRepository } from '../access';
+import { TrackedComplaintRepository, type TrackedComplaint } from '../complaints';
+import { lockApplicantMarks, StatusMarkRepository, type StatusMarkRecord } from '../marks';
+import { complaintTerms } from '../terms';
 
 function trackedFrom(e: ComplaintFiledEvent): Partial<TrackedComplaint> {
   return {
@@ -45,12 +44,12 @@ function deliveredStatus(t: Partial<TrackedComplaint>): ComplaintStatusChangedEv
     status: StatusMarkKind.DELIVERED,
     reviewDueOn: null,
     closedOn: null,
-    overdueFrom: overdueFrom(t as TrackedComplaint),
+    overdueFrom: complaintTerms.overdueFrom(t as TrackedComplaint),
   };
 }
 
-function deliveredMark(em: EntityManager, e: ComplaintFiledEvent): StatusMarkRecord {
-  return em.create(StatusMarkRecord, {
+function deliveredMark(marks: StatusMarkRepository, e: ComplaintFiledEvent): StatusMarkRecord {
+  return marks.create({
     id: randomUUID(),
     complaintId: e.complaintId,
     kind: StatusMarkKind.DELIVERED,
@@ -73,29 +72,22 @@ function deliveredMark(em: EntityManager, e: ComplaintFiledEvent): StatusMarkRec
 export async function applyComplaintsFiled(db: DataSource, events: ComplaintFiledEvent[]): Promise<StatusMarkRecord[]> {
   try {
     return await inTransaction(db, async (em) => {
-      const known = await em.find(TrackedComplaint, {
-        select: { complaintId: true },
-        where: { complaintId: In(events.map((e) => e.complaintId)) },
-      });
-      const seen = new Set(known.map((k) => k.complaintId));
+      const complaints = new TrackedComplaintRepository(em);
+      const marks = new StatusMarkRepository(em);
+      const seen = await complaints.knownIds(events.map((e) => e.complaintId));
       const fresh = events.filter((e) => !seen.has(e.complaintId) && seen.add(e.complaintId));
       if (fresh.length === 0) return [];
       const tracked = fresh.map(trackedFrom);
-      await em.insert(TrackedComplaint, tracked);
+      await complaints.insert(tracked);
       await enqueue(em, ...tracked.map(deliveredStatus));
-      const accepted = fresh.filter((e) => e.acceptedById);
-      if (accepted.length > 0) {
-        // The office clerk who accepted a paper complaint keeps read access (progress questions at the office).
-        await em.insert(
-          FormerHolder,
-          accepted.map((e) => ({ complaintId: e.complaintId, officialId: e.acceptedById!, bodyId: e.acceptedBodyId ?? null })),
-        );
-      }
+      // The office clerk who accepted a paper complaint keeps read access (progress questions at the office).
+      await new FormerHolderRepository(em).insert(
+        fresh.filter((e) => e.acceptedById).map((e) => ({ complaintId: e.complaintId, officialId: e.acceptedById!, bodyId: e.acceptedBodyId ?? null })),
+      );
       await lockApplicantMarks(em, fresh.map((e) => e.applicantIin), new Date());
-      const marks = fresh.map((e) => deliveredMark(em, e));
-      await em.insert(StatusMarkRecord, marks);
-      // Read the sequence back rather than trust a driver's guess of multi-row auto-increment values.
-      return em.find(StatusMarkRecord, { where: { id: In(marks.map((m) => m.id)) }, order: { seq: 'ASC' } });
+      const delivered = fresh.map((e) => deliveredMark(marks, e));
+      await marks.insert(delivered);
+      return marks.byIds(delivered.map((m) => m.id));
     });
   } catch (err) {
     if (!isUniqueViolation(err) || events.length === 1) {

@@ -6,7 +6,7 @@ import type { ComplaintFiledEvent } from '../../../contracts/events';
 import type { RouteHandler } from '../../../platform/http-server';
 import { contextFrom, endSpan, inSpan, SpanKind, startSpan } from '../../../platform/tracing';
 import { applyComplaintsFiled } from './complaint-filed.handler';
-import type { StatusMarkRecord } from '../marks/status-mark.entity';
+import type { StatusMarkRecord } from '../marks';
 
 /** `POST /internal/events`: intake's outbox relay delivers here, with a `service` token. */
 export function internalEventsRoute(

@@ -1,7 +1,7 @@
 import { InProcessPubSub } from '../../../platform/pubsub/in-process-pubsub';
 import { MarkDispatcher } from './mark-dispatcher';
 import type { MarkNotice } from './mark-dispatcher';
-import { STATUS_MARK_CHANNEL } from '../status.deps';
+import { STATUS_MARK_CHANNEL } from './mark-channel';
 
 const mark = (complaintId: string, applicantIin: string, seq: number) => ({
   seq,

@@ -1,13 +1,10 @@
-import { MoreThan, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { PubSub } from '../../../platform/pubsub';
-import { StatusMarkRecord } from '../marks/status-mark.entity';
-import { STATUS_MARK_CHANNEL } from '../status.deps';
-
-/** A mark as it travels over pub/sub (JSON). */
-type MarkMessage = Omit<StatusMarkRecord, 'at'> & { at: string };
+import { StatusMarkRepository, type MarkPosition } from '../marks';
+import { STATUS_MARK_CHANNEL, type MarkMessage } from './mark-channel';
 
 /** What a listener needs to know: which stream a new mark belongs to and where it sits. */
-export type MarkNotice = Pick<StatusMarkRecord, 'seq' | 'complaintId' | 'applicantIin'>;
+export type MarkNotice = MarkPosition;
 export type MarkListener = (mark: MarkNotice) => void;
 
 /** Which marks a subscription follows: one complaint, or every complaint of one applicant. */
@@ -133,18 +130,10 @@ export class MarkDispatcher {
   }
 
   private async poll(): Promise<void> {
-    const repo = this.options.db!.getRepository(StatusMarkRecord);
-    if (this.seen === null) {
-      // Listeners read what was committed before they started themselves; the poll covers what comes after.
-      const newest = await repo.findOne({ where: {}, order: { seq: 'DESC' }, select: { seq: true } });
-      this.seen = newest?.seq ?? 0;
-    }
-    const rows = await repo.find({
-      where: { seq: MoreThan(Math.max(0, this.seen - POLL_LOOKBACK)) },
-      order: { seq: 'ASC' },
-      take: POLL_PAGE,
-      select: { seq: true, complaintId: true, applicantIin: true },
-    });
+    const marks = new StatusMarkRepository(this.options.db!.manager);
+    // Listeners read what was committed before they started themselves; the poll covers what comes after.
+    if (this.seen === null) this.seen = await marks.newestSeq();
+    const rows = await marks.positionsAfter(Math.max(0, this.seen - POLL_LOOKBACK), POLL_PAGE);
     for (const row of rows) {
       if (row.seq > this.seen) this.seen = row.seq;
       this.notify(row);

@@ -1,24 +1,24 @@
-import { MoreThan } from 'typeorm';
+import { rejectInput } from '../validation/reject-input';
 import { requireRole, type AuthState } from '../../../platform/auth';
-import { BadUserInput, Forbidden, NotFound } from '../../../platform/errors';
+import { Forbidden, NotFound } from '../../../platform/errors';
 import { AsyncQueue } from '../../../platform/pubsub';
 import type { ComplaintAccess } from '../access';
-import { StatusMarkRecord } from '../marks/status-mark.entity';
-import { decodeCursor, encodeCursor, toStatusMark } from '../marks/status-mark.mapper';
-import type { StatusMark } from '../marks/status-mark.type';
-import type { StatusDeps } from '../status.deps';
-import { TrackedComplaint } from '../complaints/tracked-complaint.entity';
+import { TrackedComplaintRepository } from '../complaints';
+import { decodeCursor, encodeCursor, StatusMarkRepository, toStatusMark, type MarkScope, type StatusMark } from '../marks';
+import type { DataSource } from 'typeorm';
+import type { MarkDispatcher } from './mark-dispatcher';
 
 /** Replay reads this many marks at a time, so a long absence does not load everything at once. */
 const REPLAY_PAGE = 50;
 
-interface Scope {
-  complaintId?: string;
-  applicantIin?: string;
+/** What streaming marks needs of the process (`StatusDeps` has it all). */
+export interface MarkStreamingDeps {
+  db: DataSource;
+  marks: MarkDispatcher;
 }
 
 /** The live feed of marks: `Subscription.statusMarkAdded`. */
-export class StatusMarkFeedService {
+export class MarkStreamingService {
   /**
    * Where the last stream opened through this service starts: `after`, or the newest mark in its scope when it
    * was opened. The WebSocket server sends it first to a client that asks (`extensions.pinStart`), so a client
@@ -27,7 +27,7 @@ export class StatusMarkFeedService {
   startCursor?: string;
 
   constructor(
-    private readonly deps: StatusDeps,
+    private readonly deps: MarkStreamingDeps,
     private readonly auth: AuthState,
     private readonly access: ComplaintAccess,
   ) {}
@@ -37,14 +37,14 @@ export class StatusMarkFeedService {
    * may subscribe to a complaint status has not heard of yet (its filing event is on the way): the marks are
    * filtered by their own IIN anyway.
    */
-  private async scope(complaintId: string | null | undefined): Promise<Scope> {
+  private async scope(complaintId: string | null | undefined): Promise<MarkScope> {
     const viewer = requireRole(this.auth, 'citizen', 'clerk', 'official');
-    const tracked = complaintId ? await this.deps.db.getRepository(TrackedComplaint).findOneBy({ complaintId }) : null;
+    const tracked = complaintId ? await new TrackedComplaintRepository(this.deps.db.manager).byId(complaintId) : null;
     if (viewer.role === 'citizen') {
       if (tracked && tracked.applicantIin !== viewer.iin) throw new Forbidden('This complaint belongs to another applicant');
       return { complaintId: complaintId ?? undefined, applicantIin: viewer.iin };
     }
-    if (!complaintId) throw new BadUserInput('Officials subscribe to one complaint: give complaintId', 'complaintId');
+    if (!complaintId) rejectInput('complaintId', 'Officials subscribe to one complaint: give complaintId');
     if (!tracked) throw new NotFound('Complaint', complaintId);
     await this.access.requireRead(tracked);
     return { complaintId };
@@ -61,13 +61,9 @@ export class StatusMarkFeedService {
    */
   async statusMarkAdded(complaintId?: string | null, after?: string | null): Promise<AsyncIterableIterator<StatusMark>> {
     const afterSeq = after == null ? null : decodeCursor(after);
-    if (after != null && afterSeq === null) throw new BadUserInput('after must be a cursor of a status mark', 'after');
+    if (after != null && afterSeq === null) rejectInput('after', 'after must be a cursor of a status mark');
     const scope = await this.scope(complaintId);
-    const inScope = {
-      ...(scope.complaintId ? { complaintId: scope.complaintId } : {}),
-      ...(scope.applicantIin ? { applicantIin: scope.applicantIin } : {}),
-    };
-    const marks = this.deps.db.getRepository(StatusMarkRecord);
+    const marks = new StatusMarkRepository(this.deps.db.manager);
 
     let last: number | null = null; // the cursor delivered last; null until the start is known
     let reading = false;
@@ -81,7 +77,7 @@ export class StatusMarkFeedService {
       try {
         do {
           again = false;
-          const rows = await marks.find({ where: { seq: MoreThan(last!), ...inScope }, order: { seq: 'ASC' }, take: REPLAY_PAGE });
+          const rows = await marks.after(last!, scope, REPLAY_PAGE);
           for (const row of rows) {
             queue.push(toStatusMark(row));
             last = row.seq;
@@ -103,7 +99,7 @@ export class StatusMarkFeedService {
     });
     try {
       if (afterSeq !== null) last = Number(afterSeq);
-      else last = (await marks.findOne({ where: inScope, order: { seq: 'DESC' }, select: { seq: true } }))?.seq ?? 0;
+      else last = await marks.newestSeq(scope);
       this.startCursor = encodeCursor(last);
       await readOn();
     } catch (err) {

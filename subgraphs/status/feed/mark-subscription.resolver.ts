@@ -3,13 +3,13 @@ import { StatusMark } from '../marks/status-mark.type';
 import type { StatusContext } from '../status.context';
 
 @Resolver()
-export class StatusMarkSubscriptionResolver {
+export class MarkSubscriptionResolver {
   @Subscription(() => StatusMark, {
     description:
       "New marks of one complaint, or of all the citizen's complaints when complaintId is omitted. `after` (a mark's " +
       'cursor) first replays every later mark in order, then continues live, with no gap and no duplicate.',
     subscribe: ({ args, context }) =>
-      (context as StatusContext).feed.statusMarkAdded(args.complaintId as string | null, args.after as string | null),
+      (context as StatusContext).markStreaming.statusMarkAdded(args.complaintId as string | null, args.after as string | null),
   })
   statusMarkAdded(
     @Root() mark: StatusMark,

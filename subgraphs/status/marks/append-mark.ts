@@ -4,12 +4,13 @@ import { inTransaction } from '../../../platform/database';
 import { Conflict, NotFound } from '../../../platform/errors';
 import type { ReviewResult, StatusMarkKind } from '../../../contracts/enums';
 import type { ComplaintStatusChangedEvent } from '../../../contracts/events';
-import { overdueFrom } from '../terms/complaint-terms';
 import { enqueue } from '../../../platform/outbox/outbox-relay';
+import { TrackedComplaintRepository, type TrackedComplaint } from '../complaints';
+import { overdueFrom } from '../terms/complaint-terms';
 import { lockApplicantMarks } from './applicant-mark-lock.repository';
-import { canTransition } from './status-transitions';
-import { StatusMarkRecord } from './status-mark.entity';
-import { TrackedComplaint } from '../complaints/tracked-complaint.entity';
+import { canTransition } from '../complaints/status-transitions';
+import type { StatusMarkRecord } from './status-mark.entity';
+import { StatusMarkRepository } from './status-mark.repository';
 
 export interface NewMark {
   kind: StatusMarkKind;
@@ -38,14 +39,16 @@ export async function appendMark(
   alongside?: (em: EntityManager, current: TrackedComplaint, record: StatusMarkRecord) => Promise<unknown>,
 ): Promise<StatusMarkRecord> {
   return inTransaction(db, async (em) => {
-    const current = await em.findOneBy(TrackedComplaint, { complaintId });
+    const complaints = new TrackedComplaintRepository(em);
+    const marks = new StatusMarkRepository(em);
+    const current = await complaints.byId(complaintId);
     if (!current) throw new NotFound('Complaint', complaintId);
     if (!canTransition(current.status, kind)) {
       throw new Conflict(`A complaint in status ${current.status} cannot become ${kind}`, { status: current.status });
     }
     const { mark: fields, changes = {} } = build(current);
     const mark: NewMark = { ...fields, kind };
-    const record = em.create(StatusMarkRecord, {
+    const record = marks.create({
       id: randomUUID(),
       complaintId,
       kind: mark.kind,
@@ -57,15 +60,11 @@ export async function appendMark(
       assigneeId: mark.assigneeId ?? null,
       dueOn: mark.dueOn ?? null,
     });
-    const moved = await em
-      .createQueryBuilder()
-      .update(TrackedComplaint)
-      .set({ ...changes, status: kind, version: current.version + 1 })
-      .where('complaintId = :complaintId AND version = :version', { complaintId, version: current.version })
-      .execute();
-    if (!moved.affected) throw new Conflict('The complaint changed at the same time; read it again and retry');
+    if (!(await complaints.moveFrom(current, { ...changes, status: kind }))) {
+      throw new Conflict('The complaint changed at the same time; read it again and retry');
+    }
     await lockApplicantMarks(em, current.applicantIin, record.at);
-    await em.insert(StatusMarkRecord, record);
+    await marks.insert(record);
     await enqueue(em, statusChanged(current, kind, changes));
     if (alongside) await alongside(em, current, record);
     return record;

@@ -1,30 +1,27 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { ReviewResult } from '../../../contracts/enums';
 import { StatusMark } from './status-mark.type';
 import type { StatusContext } from '../status.context';
 
 @Resolver()
-export class StatusMarkMutationResolver {
-  @Authorized('official', 'clerk')
+export class MarkMutationResolver {
   @Mutation(() => StatusMark, {
     description:
       "Registers the complaint; its review term starts (APPC Art. 63(2)). The handling body's officials, or its office clerks",
   })
   registerComplaint(@Arg('complaintId', () => ID) complaintId: string, @Ctx() ctx: StatusContext) {
-    return ctx.marks.register(complaintId);
+    return ctx.markWriting.register(complaintId);
   }
 
-  @Authorized('official')
   @Mutation(() => StatusMark, { description: 'Assigns an executor (the caller when omitted)' })
   startExecution(
     @Arg('complaintId', () => ID) complaintId: string,
     @Arg('executorId', () => ID, { nullable: true }) executorId: string | null,
     @Ctx() ctx: StatusContext,
   ) {
-    return ctx.marks.startExecution(complaintId, executorId);
+    return ctx.markWriting.startExecution(complaintId, executorId);
   }
 
-  @Authorized('official')
   @Mutation(() => StatusMark)
   recordReviewResult(
     @Arg('complaintId', () => ID) complaintId: string,
@@ -32,10 +29,9 @@ export class StatusMarkMutationResolver {
     @Arg('note', () => String) note: string,
     @Ctx() ctx: StatusContext,
   ) {
-    return ctx.marks.recordReviewResult(complaintId, result, note);
+    return ctx.markWriting.recordReviewResult(complaintId, result, note);
   }
 
-  @Authorized('official')
   @Mutation(() => StatusMark, { description: 'Forwards to the competent official, who takes over (APPC Art. 65)' })
   forwardComplaint(
     @Arg('complaintId', () => ID) complaintId: string,
@@ -43,10 +39,9 @@ export class StatusMarkMutationResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: StatusContext,
   ) {
-    return ctx.marks.forward(complaintId, toOfficialId, reason);
+    return ctx.markWriting.forward(complaintId, toOfficialId, reason);
   }
 
-  @Authorized('official')
   @Mutation(() => StatusMark, { description: 'Extends the review term by a reasoned decision (APPC Art. 76)' })
   extendReview(
     @Arg('complaintId', () => ID) complaintId: string,
@@ -54,20 +49,18 @@ export class StatusMarkMutationResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: StatusContext,
   ) {
-    return ctx.marks.extend(complaintId, workingDays, reason);
+    return ctx.markWriting.extend(complaintId, workingDays, reason);
   }
 
-  @Authorized('citizen')
   @Mutation(() => StatusMark, { description: 'The applicant withdraws their complaint' })
   withdrawComplaint(
     @Arg('complaintId', () => ID) complaintId: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: StatusContext,
   ) {
-    return ctx.marks.withdraw(complaintId, reason);
+    return ctx.markWriting.withdraw(complaintId, reason);
   }
 
-  @Authorized('clerk', 'official')
   @Mutation(() => StatusMark, {
     description:
       "A clerk of the handling body records the applicant's paper withdrawal (their signed statement); the mark's actor is the clerk",
@@ -78,6 +71,6 @@ export class StatusMarkMutationResolver {
     @Arg('signedOnPaper', () => Boolean, { description: "The applicant's signed statement is on file" }) signedOnPaper: boolean,
     @Ctx() ctx: StatusContext,
   ) {
-    return ctx.marks.withdrawOnPaper(complaintId, reason, signedOnPaper);
+    return ctx.markWriting.withdrawOnPaper(complaintId, reason, signedOnPaper);
   }
 }

@@ -1,61 +1,70 @@
-import { requireRole, type AuthState } from '../../../platform/auth';
-import { BadUserInput, Forbidden, NotFound } from '../../../platform/errors';
-import { StatusMarkKind as K, type ReviewResult } from '../../../contracts/enums';
+import type { DataSource } from 'typeorm';
+import { requireRole, type AuthState, type Role } from '../../../platform/auth';
+import type { Clock } from '../../../platform/clock';
+import { Forbidden, NotFound } from '../../../platform/errors';
 import { kzDate } from '../../../platform/scalars';
-import type { ComplaintAccess } from '../access';
-import { recordForward } from '../access/forward-record';
-import { cleanText, visibleLength } from '../../../platform/text';
-import { bodyOf, type DirectoryOfficial } from '../clients/directory.client';
+import { Problems, required } from '../../../platform/validation';
+import { StatusMarkKind as K, type ReviewResult } from '../../../contracts/enums';
+import { recordForward, type ComplaintAccess } from '../access';
+import { bodyOf, type DirectoryOfficial, type StatusDirectoryClient } from '../clients';
+import { TrackedComplaintRepository, type TrackedComplaint } from '../complaints';
+import { rejectInput } from '../validation/reject-input';
+import { complaintTerms, registrationMoment, registrationNumber, reviewDueOn } from '../terms';
 import { appendMark } from './append-mark';
-import { registrationMoment, registrationNumber } from '../terms/registration';
-import { extendedReviewDueOn, forwardTiming, registrationDueOf } from '../terms/complaint-terms';
-import { reviewDueOn } from '../terms/review-terms';
-import type { StatusDeps } from '../status.deps';
+import { extensionDays, markText, signedStatement } from './mark.validation';
+import type { StatusMarkRecord } from './status-mark.entity';
 import { toStatusMark } from './status-mark.mapper';
 import type { StatusMark } from './status-mark.type';
-import { TrackedComplaint } from '../complaints/tracked-complaint.entity';
 
-const MAX_TEXT = 4000;
-const MAX_EXTENSION_WORKING_DAYS = 60;
+const { extendedReviewDueOn, forwardTiming, registrationDueOf } = complaintTerms;
 
-/** A note or reason: cleaned (platform/text.ts, lines kept), with something visible. */
-function requiredText(value: string, field: string): string {
-  const text = cleanText(value, { multiline: true });
-  if (visibleLength(text) === 0) throw new BadUserInput(`${field} must not be empty`, field);
-  if (text.length > MAX_TEXT) throw new BadUserInput(`${field} is longer than ${MAX_TEXT} characters`, field);
-  return text;
+type StaffRole = Extract<Role, 'official' | 'clerk'>;
+
+/** What writing marks needs of the process (`StatusDeps` has it all). */
+export interface MarkWritingDeps {
+  db: DataSource;
+  clock: Clock;
+  directory: StatusDirectoryClient;
+  /** Fans a committed mark out to the open streams (on every instance). */
+  publish: (mark: StatusMarkRecord) => void;
+  /** Every mark queues intake's copy of the status: the relay sends it at once. */
+  onEventsQueued?: () => void;
 }
 
 /** Officials (and the applicant, to withdraw) move a complaint along its timeline. */
-export class StatusMarkService {
+export class MarkWritingService {
+  private readonly complaints: TrackedComplaintRepository;
+
   constructor(
-    private readonly deps: StatusDeps,
+    private readonly deps: MarkWritingDeps,
     private readonly auth: AuthState,
     private readonly access: ComplaintAccess,
-  ) {}
-
-  private find(complaintId: string) {
-    return this.deps.db.getRepository(TrackedComplaint).findOneBy({ complaintId });
+  ) {
+    this.complaints = new TrackedComplaintRepository(deps.db.manager);
   }
 
-  /** The calling official (or clerk, where `roles` says so), allowed to act on the complaint. */
-  private async actor(
-    complaintId: string,
-    ...roles: ('official' | 'clerk')[]
-  ): Promise<{ officialId: string; tracked: TrackedComplaint }> {
-    const tracked = await this.find(complaintId);
-    const viewer = await this.access.requireAct(tracked, complaintId, ...(roles.length ? roles : ['official' as const]));
+  /**
+   * The calling official (or clerk, where `roles` says so), allowed to act on the complaint. The caller's role
+   * is checked before the input (`role`), their right to this complaint after it.
+   */
+  private async actor(complaintId: string, ...roles: StaffRole[]): Promise<{ officialId: string; tracked: TrackedComplaint }> {
+    const tracked = await this.complaints.byId(complaintId);
+    const viewer = await this.access.requireAct(tracked, complaintId, ...roles);
     return { officialId: viewer.officialId!, tracked: tracked! };
+  }
+
+  private role(...roles: Role[]): void {
+    requireRole(this.auth, ...roles);
   }
 
   private async activeOfficial(id: string, field: string): Promise<DirectoryOfficial> {
     const official = await this.deps.directory.official(id);
     if (!official) throw new NotFound('Official', id);
-    if (!official.active) throw new BadUserInput(`Official ${id} is not active`, field);
+    if (!official.active) rejectInput(field, `Official ${id} is not active`);
     return official;
   }
 
-  private done(record: Parameters<StatusDeps['publish']>[0]): StatusMark {
+  private done(record: StatusMarkRecord): StatusMark {
     this.deps.publish(record);
     this.deps.onEventsQueued?.(); // every mark tells intake the status and terms (mark-writer)
     return toStatusMark(record);
@@ -67,6 +76,7 @@ export class StatusMarkService {
    * late, the complaint keeps the term it would have had, and the lateness shows on the complaint until then.
    */
   async register(complaintId: string): Promise<StatusMark> {
+    this.role('official', 'clerk');
     const { officialId } = await this.actor(complaintId, 'official', 'clerk');
     const at = this.deps.clock.now();
     const { registeredOn, registeredAt } = registrationMoment(at);
@@ -89,11 +99,12 @@ export class StatusMarkService {
   }
 
   async startExecution(complaintId: string, executorId: string | null | undefined): Promise<StatusMark> {
-    const { officialId, tracked } = await this.actor(complaintId);
+    this.role('official');
+    const { officialId, tracked } = await this.actor(complaintId, 'official');
     if (executorId && executorId !== officialId) {
       const executor = await this.activeOfficial(executorId, 'executorId');
       if (executor.id !== tracked.handlerId && bodyOf(executor) !== tracked.handlerBodyId) {
-        throw new BadUserInput("The executor must be an official of the handler's body", 'executorId');
+        rejectInput('executorId', "The executor must be an official of the handler's body");
       }
     }
     const record = await appendMark(this.deps.db, complaintId, K.IN_EXECUTION, () => ({
@@ -103,8 +114,9 @@ export class StatusMarkService {
   }
 
   async recordReviewResult(complaintId: string, result: ReviewResult, note: string): Promise<StatusMark> {
-    const text = requiredText(note, 'note');
-    const { officialId } = await this.actor(complaintId);
+    this.role('official');
+    const text = required('note', markText(note, 'note'));
+    const { officialId } = await this.actor(complaintId, 'official');
     const at = this.deps.clock.now();
     const record = await appendMark(this.deps.db, complaintId, K.REVIEWED, () => ({
       mark: { at, actorId: officialId, result, note: text },
@@ -119,14 +131,13 @@ export class StatusMarkService {
    * body). Due within 3 working days of receipt; a later forward is still accepted, and its mark says it was late.
    */
   async forward(complaintId: string, toOfficialId: string, reason: string): Promise<StatusMark> {
-    const text = requiredText(reason, 'reason');
-    const { officialId, tracked } = await this.actor(complaintId);
-    if (toOfficialId === tracked.handlerId) {
-      throw new BadUserInput('The complaint is already with this official', 'toOfficialId');
-    }
+    this.role('official');
+    const text = required('reason', markText(reason, 'reason'));
+    const { officialId, tracked } = await this.actor(complaintId, 'official');
+    if (toOfficialId === tracked.handlerId) rejectInput('toOfficialId', 'The complaint is already with this official');
     const to = await this.activeOfficial(toOfficialId, 'toOfficialId');
     const body = to.body;
-    if (!body) throw new BadUserInput(`Official ${to.id} acts for no body on record in the directory`, 'toOfficialId');
+    if (!body) rejectInput('toOfficialId', `Official ${to.id} acts for no body on record in the directory`);
     const at = this.deps.clock.now();
     const today = kzDate(at);
     const record = await appendMark(
@@ -162,11 +173,12 @@ export class StatusMarkService {
    * the overdue stays); all extensions together reach at most 2 months past the original term (caps are data).
    */
   async extend(complaintId: string, workingDays: number, reason: string): Promise<StatusMark> {
-    if (!Number.isInteger(workingDays) || workingDays < 1 || workingDays > MAX_EXTENSION_WORKING_DAYS) {
-      throw new BadUserInput(`workingDays must be between 1 and ${MAX_EXTENSION_WORKING_DAYS}`, 'workingDays');
-    }
-    const text = requiredText(reason, 'reason');
-    const { officialId } = await this.actor(complaintId);
+    this.role('official');
+    const problems = new Problems();
+    problems.check('workingDays', extensionDays(workingDays), 0);
+    const text = problems.check('reason', markText(reason, 'reason'), '');
+    problems.assertNone();
+    const { officialId } = await this.actor(complaintId, 'official');
     const at = this.deps.clock.now();
     const today = kzDate(at);
     const record = await appendMark(this.deps.db, complaintId, K.EXTENDED, (current) => {
@@ -181,10 +193,11 @@ export class StatusMarkService {
    * actor is the clerk, and the note says it was a signed paper statement.
    */
   async withdrawOnPaper(complaintId: string, reason: string, signedOnPaper: boolean): Promise<StatusMark> {
-    const text = requiredText(reason, 'reason');
-    if (signedOnPaper !== true) {
-      throw new BadUserInput("A paper withdrawal needs the applicant's signed statement", 'signedOnPaper');
-    }
+    this.role('clerk', 'official');
+    const problems = new Problems();
+    const text = problems.check('reason', markText(reason, 'reason'), '');
+    problems.check('signedOnPaper', signedStatement(signedOnPaper), true);
+    problems.assertNone();
     const { officialId } = await this.actor(complaintId, 'clerk', 'official');
     const at = this.deps.clock.now();
     const record = await appendMark(this.deps.db, complaintId, K.WITHDRAWN, () => ({
@@ -196,9 +209,9 @@ export class StatusMarkService {
 
   /** The applicant withdraws their own complaint. */
   async withdraw(complaintId: string, reason: string): Promise<StatusMark> {
-    const text = requiredText(reason, 'reason');
     const { iin } = requireRole(this.auth, 'citizen');
-    const tracked = await this.find(complaintId);
+    const text = required('reason', markText(reason, 'reason'));
+    const tracked = await this.complaints.byId(complaintId);
     if (!tracked) throw new NotFound('Complaint', complaintId);
     if (tracked.applicantIin !== iin) throw new Forbidden('Only the applicant may withdraw the complaint');
     const at = this.deps.clock.now();

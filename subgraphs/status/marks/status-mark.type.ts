@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ReviewResult, StatusMarkKind } from '../../../contracts/enums';
 import { DateScalar } from '../../../platform/scalars';
-import { OfficialRef } from '../directory-references.type';
+import { OfficialRef } from '../clients/directory-references.type';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A mark on a complaint's timeline" })

@@ -1,15 +1,14 @@
-import { In, type DataSource } from 'typeorm';
-import { StatusMarkRecord } from '../marks/status-mark.entity';
 import { requireRole, type AuthState } from '../../../platform/auth';
 import type { Clock } from '../../../platform/clock';
-import { BadUserInput } from '../../../platform/errors';
+import { Problems } from '../../../platform/validation';
 import { StatusMarkKind, type ReviewResult } from '../../../contracts/enums';
 import { KZ_UTC_OFFSET_MINUTES, kzDate } from '../../../platform/scalars';
-import { lateForwards, overdueReason, registeredLate } from '../terms/complaint-terms';
-import { OverdueReason } from '../timeline/complaint-status.type';
+import { complaintTerms, OverdueReason } from '../terms';
 import type { ComplaintStatistics, ComplaintStatisticsFilter } from './complaint-statistics.type';
-import { TrackedComplaint } from '../complaints/tracked-complaint.entity';
-import { kzCalendar, shiftDays } from '../calendar/kz-calendar';
+import type { StatisticsRepository } from './statistics.repository';
+
+const { lateForwards, overdueReason, registeredLate } = complaintTerms;
+import { kzCalendar, shiftDays } from '../calendar';
 
 /** Start of a Kazakhstan calendar day as an instant. */
 function kzStartOf(date: string): Date {
@@ -25,31 +24,27 @@ function countBy<K extends string>(keys: K[]): { key: K; count: number }[] {
 /** Statistics for inter-agency consumers and administrators. */
 export class ComplaintStatisticsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly repository: StatisticsRepository,
     private readonly auth: AuthState,
     private readonly clock: Clock,
   ) {}
 
   async statistics(filter: ComplaintStatisticsFilter = {}): Promise<ComplaintStatistics> {
     requireRole(this.auth, 'agency', 'admin');
+    const problems = new Problems();
     if (filter.filedFrom && filter.filedTo && filter.filedFrom > filter.filedTo) {
-      throw new BadUserInput('filedFrom must not be after filedTo', 'filter.filedFrom');
+      problems.add('filter.filedFrom', 'filedFrom must not be after filedTo');
     }
-    const q = this.db.getRepository(TrackedComplaint).createQueryBuilder('c');
-    if (filter.serviceProviderId) q.andWhere('c.serviceProviderId = :sp', { sp: filter.serviceProviderId });
-    if (filter.katoCode) q.andWhere('c.katoCode = :kato', { kato: filter.katoCode });
-    if (filter.filedFrom) q.andWhere('c.submittedAt >= :from', { from: kzStartOf(filter.filedFrom) });
-    if (filter.filedTo) q.andWhere('c.submittedAt < :to', { to: kzStartOf(shiftDays(filter.filedTo, 1)) });
-    const rows = await q.getMany();
+    problems.assertNone();
+    const rows = await this.repository.complaints({
+      serviceProviderId: filter.serviceProviderId,
+      katoCode: filter.katoCode,
+      submittedFrom: filter.filedFrom ? kzStartOf(filter.filedFrom) : undefined,
+      submittedBefore: filter.filedTo ? kzStartOf(shiftDays(filter.filedTo, 1)) : undefined,
+    });
 
     const today = kzDate(this.clock.now());
-    const forwards = rows.length
-      ? await this.db.getRepository(StatusMarkRecord).find({
-          select: { complaintId: true, at: true },
-          where: { kind: StatusMarkKind.FORWARDED, complaintId: In(rows.map((r) => r.complaintId)) },
-          order: { seq: 'ASC' },
-        })
-      : [];
+    const forwards = await this.repository.forwardsOf(rows.map((r) => r.complaintId));
     const forwardDays = new Map<string, string[]>();
     for (const m of forwards) forwardDays.set(m.complaintId, [...(forwardDays.get(m.complaintId) ?? []), kzDate(m.at)]);
     const reasons = rows.map((r) => overdueReason(r, today));

@@ -8,7 +8,7 @@ import {
   overdueReason,
   registrationDueOf,
 } from './complaint-terms';
-import { NextStepCode, OverdueReason } from '../timeline/complaint-status.type';
+import { NextStepCode, OverdueReason } from './terms.type';
 import { extensionLimit, forwardDueOn, monthsTermEnd, reviewDueOn } from './review-terms';
 import type { TrackedComplaint } from '../complaints/tracked-complaint.entity';
 import { kzCalendar } from '../calendar/kz-calendar';

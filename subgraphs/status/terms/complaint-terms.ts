@@ -1,7 +1,7 @@
 import { ReviewBodyKind, StatusMarkKind } from '../../../contracts/enums';
 import { BadUserInput, Conflict } from '../../../platform/errors';
 import { kzDate } from '../../../platform/scalars';
-import { NextStepCode, OverdueReason, type NextStep } from '../timeline/complaint-status.type';
+import { NextStepCode, OverdueReason, type NextStep } from './terms.type';
 import {
   courtDeadline,
   dayAfter,
@@ -12,7 +12,7 @@ import {
   reviewDueOn,
   reviewTerms,
 } from './review-terms';
-import { isOpen } from '../marks/status-transitions';
+import { isOpen } from '../complaints/status-transitions';
 import type { TrackedComplaint } from '../complaints/tracked-complaint.entity';
 import { kzCalendar, type IsoDate } from '../calendar/kz-calendar';
 
@@ -118,9 +118,8 @@ export function extendedReviewDueOn(
   const due = kzCalendar.addWorkingDays(t.reviewDueOn, workingDays);
   const limit = extensionLimit(t.originalDueOn, t.reviewBodyKind);
   if (due > limit) {
-    throw new BadUserInput(`Extensions may reach at most ${limit} (APPC Art. 76: 2 months in total)`, 'workingDays', {
-      latestDueOn: limit,
-    });
+    const message = `Extensions may reach at most ${limit} (APPC Art. 76: 2 months in total)`;
+    throw new BadUserInput(message, 'workingDays', { latestDueOn: limit, problems: [{ field: 'workingDays', message }] });
   }
   return due;
 }

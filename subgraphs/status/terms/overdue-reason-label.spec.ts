@@ -1,5 +1,5 @@
 import { labelOf } from '../../../contracts/labels';
-import { OverdueReason } from '../timeline/complaint-status.type';
+import { OverdueReason } from './terms.type';
 
 describe('overdueReasonLabel', () => {
   it.each(Object.values(OverdueReason))('%s has words in Kazakh and Russian', (reason) => {

@@ -1,28 +1,22 @@
-import type { DataSource } from 'typeorm';
 import { requireRole, type AuthState } from '../../../platform/auth';
 import type { Clock } from '../../../platform/clock';
 import { NotFound, ServiceUnavailable } from '../../../platform/errors';
 import { maskApplicantData } from '../../../platform/personal-data';
-import type { ComplaintAccess } from '../access';
 import { StatusMarkKind, type ReviewBodyKind } from '../../../contracts/enums';
 import { kzDate } from '../../../platform/scalars';
-import * as terms from '../terms/complaint-terms';
-import type { StatusDirectoryClient } from '../clients/directory.client';
-import type { OverdueReason } from './complaint-status.type';
-import { forwardDueOn } from '../terms/review-terms';
-import { isOpen } from '../marks/status-transitions';
-import { StatusMarkRecord } from '../marks/status-mark.entity';
-import { toStatusMark } from '../marks/status-mark.mapper';
-import type { StatusMark } from '../marks/status-mark.type';
-import type { NextStep } from './complaint-status.type';
-import { TrackedComplaint } from '../complaints/tracked-complaint.entity';
+import type { ComplaintAccess } from '../access';
+import type { StatusDirectoryClient } from '../clients';
+import { isOpen, type TrackedComplaint, type TrackedComplaintRepository } from '../complaints';
+import { toStatusMark, type StatusMark, type StatusMarkRepository } from '../marks';
+import { complaintTerms as terms, forwardDueOn, type NextStep, type OverdueReason } from '../terms';
 
 /** Reading a complaint's timeline and terms. */
-export class StatusService {
+export class TimelineReadingService {
   private readonly cache = new Map<string, Promise<TrackedComplaint | null>>();
 
   constructor(
-    private readonly db: DataSource,
+    private readonly complaints: TrackedComplaintRepository,
+    private readonly marksOnRecord: StatusMarkRepository,
     private readonly auth: AuthState,
     private readonly access: ComplaintAccess,
     private readonly clock: Clock,
@@ -41,7 +35,7 @@ export class StatusService {
 
   private async load(complaintId: string): Promise<TrackedComplaint | null> {
     requireRole(this.auth);
-    const tracked = await this.db.getRepository(TrackedComplaint).findOneBy({ complaintId });
+    const tracked = await this.complaints.byId(complaintId);
     if (tracked) await this.access.requireRead(tracked);
     return tracked;
   }
@@ -52,12 +46,12 @@ export class StatusService {
 
   async marks(complaintId: string): Promise<StatusMark[]> {
     const tracked = await this.tracked(complaintId);
-    const rows = await this.db.getRepository(StatusMarkRecord).find({ where: { complaintId }, order: { seq: 'ASC' } });
+    const rows = await this.marksOnRecord.ofComplaint(complaintId);
     return rows.map((r) => this.shown(toStatusMark(r), tracked));
   }
 
   async markById(id: string): Promise<StatusMark | null> {
-    const record = await this.db.getRepository(StatusMarkRecord).findOneBy({ id });
+    const record = await this.marksOnRecord.byId(id);
     if (!record) return null;
     const tracked = await this.tracked(record.complaintId); // the viewer must be allowed to see the complaint
     return this.shown(toStatusMark(record), tracked);

@@ -1,7 +1,7 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { Label, labelOf } from '../../../contracts/labels';
-import { ComplaintStatus } from '../timeline/complaint-status.type';
-import { StatusMark } from './status-mark.type';
+import { ComplaintStatus } from './complaint-status.type';
+import { StatusMark } from '../marks/status-mark.type';
 
 @Resolver(() => StatusMark)
 export class StatusMarkResolver {

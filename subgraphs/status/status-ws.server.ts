@@ -2,12 +2,12 @@ import type http from 'node:http';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { operationCaller, type AuthState, type TokenService } from '../../../platform/auth';
-import { limitParseOptions, queryLimitsRule, type QueryLimits } from '../../../platform/query-limits';
-import { createStatusContext, type StatusContext } from '../status.context';
-import { withStartEvent } from './start-event';
-import { classifyOutage } from '../../../platform/outage';
-import type { StatusDeps } from '../status.deps';
+import { operationCaller, type AuthState, type TokenService } from '../../platform/auth';
+import { limitParseOptions, queryLimitsRule, type QueryLimits } from '../../platform/query-limits';
+import { createStatusContext, type StatusContext } from './status.context';
+import { withStartEvent } from './feed';
+import { classifyOutage } from '../../platform/outage';
+import type { StatusDeps } from './status.deps';
 
 type Extra = {
   connectionAuth?: Promise<AuthState>;
@@ -74,7 +74,7 @@ export function attachStatusWebSocket(
         // A subscriber that asks (`extensions: { pinStart: true }`) first gets `{ extensions: { startCursor } }`:
         // where its stream starts, to resume from should the connection drop before the first mark.
         onOperation: (_ctx, _id, payload, args, result) => {
-          const startCursor = (args.contextValue as StatusContext).feed.startCursor;
+          const startCursor = (args.contextValue as StatusContext).markStreaming.startCursor;
           if (!payload.extensions?.pinStart || !startCursor || !(Symbol.asyncIterator in result)) return undefined;
           return withStartEvent({ extensions: { startCursor } }, result);
         },

@@ -1,0 +1,78 @@
+import { In, MoreThan, type EntityManager } from 'typeorm';
+import { StatusMarkKind } from '../../../contracts/enums';
+import { StatusMarkRecord } from './status-mark.entity';
+
+/** Which marks a read covers: one complaint's, one applicant's, or both conditions at once. */
+export interface MarkScope {
+  complaintId?: string;
+  applicantIin?: string;
+}
+
+/** Where a mark sits: enough to route it to the streams that follow its complaint or applicant. */
+export type MarkPosition = Pick<StatusMarkRecord, 'seq' | 'complaintId' | 'applicantIin'>;
+
+function where(scope: MarkScope) {
+  return {
+    ...(scope.complaintId ? { complaintId: scope.complaintId } : {}),
+    ...(scope.applicantIin ? { applicantIin: scope.applicantIin } : {}),
+  };
+}
+
+/** Queries of the append-only marks. Made on `db.manager`, or on a transaction's manager to join it. */
+export class StatusMarkRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** A new mark row (not yet written); its `seq` is given at insert. */
+  create(fields: Omit<StatusMarkRecord, 'seq'>): StatusMarkRecord {
+    return this.em.create(StatusMarkRecord, fields);
+  }
+
+  async insert(records: StatusMarkRecord | StatusMarkRecord[]): Promise<void> {
+    await this.em.insert(StatusMarkRecord, records);
+  }
+
+  /** The marks with these ids, in `seq` order (the sequence read back, not guessed from the driver). */
+  byIds(ids: string[]): Promise<StatusMarkRecord[]> {
+    return this.em.find(StatusMarkRecord, { where: { id: In(ids) }, order: { seq: 'ASC' } });
+  }
+
+  byId(id: string): Promise<StatusMarkRecord | null> {
+    return this.em.findOneBy(StatusMarkRecord, { id });
+  }
+
+  /** One complaint's timeline, oldest first. */
+  ofComplaint(complaintId: string): Promise<StatusMarkRecord[]> {
+    return this.em.find(StatusMarkRecord, { where: { complaintId }, order: { seq: 'ASC' } });
+  }
+
+  /** The marks in `scope` after `seq`, oldest first, at most `take`. */
+  after(seq: number, scope: MarkScope, take: number): Promise<StatusMarkRecord[]> {
+    return this.em.find(StatusMarkRecord, { where: { seq: MoreThan(seq), ...where(scope) }, order: { seq: 'ASC' }, take });
+  }
+
+  /** The newest mark's `seq` in `scope` (every mark when empty), 0 when there is none. */
+  async newestSeq(scope: MarkScope = {}): Promise<number> {
+    const newest = await this.em.findOne(StatusMarkRecord, { where: where(scope), order: { seq: 'DESC' }, select: { seq: true } });
+    return newest?.seq ?? 0;
+  }
+
+  /** Where the marks after `seq` sit, oldest first, at most `take` (the dispatcher's poll). */
+  positionsAfter(seq: number, take: number): Promise<MarkPosition[]> {
+    return this.em.find(StatusMarkRecord, {
+      where: { seq: MoreThan(seq) },
+      order: { seq: 'ASC' },
+      take,
+      select: { seq: true, complaintId: true, applicantIin: true },
+    });
+  }
+
+  /** When each of these complaints was forwarded, oldest first (statistics). */
+  forwardsOf(complaintIds: string[]): Promise<Pick<StatusMarkRecord, 'complaintId' | 'at'>[]> {
+    if (complaintIds.length === 0) return Promise.resolve([]);
+    return this.em.find(StatusMarkRecord, {
+      select: { complaintId: true, at: true },
+      where: { kind: StatusMarkKind.FORWARDED, complaintId: In(complaintIds) },
+      order: { seq: 'ASC' },
+    });
+  }
+}
