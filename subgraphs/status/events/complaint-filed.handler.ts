@@ -48,7 +48,7 @@ function deliveredStatus(t: Partial<TrackedComplaint>): ComplaintStatusChangedEv
   };
 }
 
-function deliveredMark(marks: StatusMarkRepository, e: ComplaintFiledEvent): StatusMarkRecord {
+function deliveredMark(marks: StatusMarkRepository, e: ComplaintFiledEvent, applicantSeq: number): StatusMarkRecord {
   return marks.create({
     id: randomUUID(),
     complaintId: e.complaintId,
@@ -60,6 +60,8 @@ function deliveredMark(marks: StatusMarkRepository, e: ComplaintFiledEvent): Sta
     applicantIin: e.applicantIin,
     assigneeId: null,
     dueOn: null,
+    complaintSeq: 0,
+    applicantSeq,
   });
 }
 
@@ -84,8 +86,13 @@ export async function applyComplaintsFiled(db: DataSource, events: ComplaintFile
       await new FormerHolderRepository(em).insert(
         fresh.filter((e) => e.acceptedById).map((e) => ({ complaintId: e.complaintId, officialId: e.acceptedById!, bodyId: e.acceptedBodyId ?? null })),
       );
-      await lockApplicantMarks(em, fresh.map((e) => e.applicantIin), new Date());
-      const delivered = fresh.map((e) => deliveredMark(marks, e));
+      const next = await lockApplicantMarks(em, fresh.map((e) => e.applicantIin), new Date());
+      // An applicant's marks of this batch are numbered in the order they are inserted, which is their `seq` order.
+      const delivered = fresh.map((e) => {
+        const applicantSeq = next.get(e.applicantIin)!;
+        next.set(e.applicantIin, applicantSeq + 1);
+        return deliveredMark(marks, e, applicantSeq);
+      });
       await marks.insert(delivered);
       return marks.byIds(delivered.map((m) => m.id));
     });

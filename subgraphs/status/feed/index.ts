@@ -4,3 +4,4 @@ export { MarkDispatcher, type MarkKey, type MarkListener, type MarkNotice } from
 export { MarkStreamingService } from './mark-streaming.service';
 export { MarkSubscriptionResolver } from './mark-subscription.resolver';
 export { withStartEvent } from './start-event';
+export { OrderedMarkStream, type ReadMarksAfter } from './ordered-mark-stream';

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { PubSub } from '../../../platform/pubsub';
-import { StatusMarkRepository, type MarkPosition } from '../marks';
+import { StatusMarkRepository, type StatusMarkRecord } from '../marks';
 import { STATUS_MARK_CHANNEL, type MarkMessage } from './mark-channel';
 
-/** What a listener needs to know: which stream a new mark belongs to and where it sits. */
-export type MarkNotice = MarkPosition;
+/** A committed mark, whole: with its stream sequences a listener can deliver it without reading it again. */
+export type MarkNotice = StatusMarkRecord;
 export type MarkListener = (mark: MarkNotice) => void;
 
 /** Which marks a subscription follows: one complaint, or every complaint of one applicant. */
@@ -32,8 +32,10 @@ export interface MarkDispatcherOptions {
  * One pub/sub listener per process. Each published mark is decoded once and handed only to the subscriptions
  * following its complaint or its applicant, so the cost of a mark does not grow with the number of open cabinets.
  *
- * A notice is only a hint ("read on"): a publish lost while Redis is down, or never sent because the writing process
- * died between COMMIT and PUBLISH, must not leave a mark undelivered. So, while any subscription is open, the
+ * A notice carries the whole mark: a stream delivers it as it comes when it is the next of its sequence, and reads
+ * from the database otherwise (OrderedMarkStream). A publish lost while Redis is down, or never sent because the
+ * writing process died between COMMIT and PUBLISH, must not leave a mark undelivered, even when no later mark of
+ * its stream shows the gap. So, while any subscription is open, the
  * dispatcher also reads the marks committed since its last tick from the database every `pollMs` (one query per
  * process, not per subscription) and at each Redis (re)connect, and hands them out like notices. A committed mark
  * thus reaches every open stream within about `pollMs` plus one read, whatever happens to the notice channel.
@@ -132,8 +134,8 @@ export class MarkDispatcher {
   private async poll(): Promise<void> {
     const marks = new StatusMarkRepository(this.options.db!.manager);
     // Listeners read what was committed before they started themselves; the poll covers what comes after.
-    if (this.seen === null) this.seen = await marks.newestSeq();
-    const rows = await marks.positionsAfter(Math.max(0, this.seen - POLL_LOOKBACK), POLL_PAGE);
+    if (this.seen === null) this.seen = (await marks.newest())?.seq ?? 0;
+    const rows = await marks.after(Math.max(0, this.seen - POLL_LOOKBACK), {}, POLL_PAGE);
     for (const row of rows) {
       if (row.seq > this.seen) this.seen = row.seq;
       this.notify(row);
@@ -141,8 +143,9 @@ export class MarkDispatcher {
     if (rows.length === POLL_PAGE) this.pollAgain = true;
   }
 
-  private dispatch(message: MarkMessage): void {
-    this.notify(message);
+  private dispatch(message: MarkMessage | StatusMarkRecord): void {
+    // Over Redis the instant comes as JSON text; in process the record itself.
+    this.notify(typeof message.at === 'string' ? { ...message, at: new Date(message.at) } : (message as StatusMarkRecord));
   }
 
   private notify(mark: MarkNotice): void {

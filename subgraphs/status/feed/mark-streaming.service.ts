@@ -1,4 +1,3 @@
-import { rejectInput } from '../validation/reject-input';
 import { requireRole, type AuthState } from '../../../platform/auth';
 import { Forbidden, NotFound } from '../../../platform/errors';
 import { AsyncQueue } from '../../../platform/pubsub';
@@ -7,9 +6,8 @@ import { TrackedComplaintRepository } from '../complaints';
 import { decodeCursor, encodeCursor, StatusMarkRepository, toStatusMark, type MarkScope, type StatusMark } from '../marks';
 import type { DataSource } from 'typeorm';
 import type { MarkDispatcher } from './mark-dispatcher';
-
-/** Replay reads this many marks at a time, so a long absence does not load everything at once. */
-const REPLAY_PAGE = 50;
+import { OrderedMarkStream } from './ordered-mark-stream';
+import { rejectInput } from '../validation/reject-input';
 
 /** What streaming marks needs of the process (`StatusDeps` has it all). */
 export interface MarkStreamingDeps {
@@ -51,13 +49,11 @@ export class MarkStreamingService {
   }
 
   /**
-   * Delivers marks in cursor order, read from the database: a published mark only says "read on". Marks of one
-   * complaint, and of one applicant, commit in `seq` order (version check; the applicant lock), but two requests'
-   * publishes can still reach this process in the other order; reading everything after the last delivered cursor
-   * on each notice makes the stream gapless and ordered anyway (a cabinet resuming `after` the last mark it saw
-   * cannot skip one). A mark whose publish was lost is found by the dispatcher's poll of the database (see
-   * MarkDispatcher). With `after`, the first read is the replay; without it, the stream starts at the newest mark
-   * now on record in its scope, and that starting point is kept in `startCursor`.
+   * Delivers marks in cursor order (see OrderedMarkStream): the next mark of the stream as its notice brings it,
+   * anything else by reading from the database after the last delivered cursor, so a cabinet resuming `after` the
+   * last mark it saw cannot skip one. A mark whose notice was lost is found at the next notice of its stream (a gap)
+   * or by the dispatcher's poll of the database (see MarkDispatcher). With `after`, the first read is the replay;
+   * without it, the stream starts at the newest mark now on record in its scope, kept in `startCursor`.
    */
   async statusMarkAdded(complaintId?: string | null, after?: string | null): Promise<AsyncIterableIterator<StatusMark>> {
     const afterSeq = after == null ? null : decodeCursor(after);
@@ -65,43 +61,15 @@ export class MarkStreamingService {
     const scope = await this.scope(complaintId);
     const marks = new StatusMarkRepository(this.deps.db.manager);
 
-    let last: number | null = null; // the cursor delivered last; null until the start is known
-    let reading = false;
-    let again = false;
-    const readOn = async (): Promise<void> => {
-      if (reading) {
-        again = true;
-        return;
-      }
-      reading = true;
-      try {
-        do {
-          again = false;
-          const rows = await marks.after(last!, scope, REPLAY_PAGE);
-          for (const row of rows) {
-            queue.push(toStatusMark(row));
-            last = row.seq;
-          }
-          if (rows.length === REPLAY_PAGE) again = true;
-        } while (again);
-      } finally {
-        reading = false;
-      }
-    };
-
     let unsubscribe: () => void = () => undefined;
     const queue = new AsyncQueue<StatusMark>(async () => unsubscribe());
+    const stream = new OrderedMarkStream(scope, (seq, s, take) => marks.after(seq, s, take), (mark) => queue.push(toStatusMark(mark)));
     const key = scope.complaintId ? { complaintId: scope.complaintId } : { applicantIin: scope.applicantIin! };
-    unsubscribe = await this.deps.marks.listen(key, (mark) => {
-      // Before the start is known, the first read below covers the mark. A failed read is retried at the next
-      // notice of the stream or the dispatcher's next poll, which hands out recent marks again.
-      if (last !== null && mark.seq > last) readOn().catch(() => undefined);
-    });
+    unsubscribe = await this.deps.marks.listen(key, (mark) => stream.notice(mark));
     try {
-      if (afterSeq !== null) last = Number(afterSeq);
-      else last = await marks.newestSeq(scope);
-      this.startCursor = encodeCursor(last);
-      await readOn();
+      const from = afterSeq !== null ? { seq: Number(afterSeq) } : ((await marks.newest(scope)) ?? { seq: 0 });
+      this.startCursor = encodeCursor(from.seq);
+      await stream.start(from);
     } catch (err) {
       await queue.return();
       throw err;

@@ -59,11 +59,13 @@ export async function appendMark(
       applicantIin: current.applicantIin,
       assigneeId: mark.assigneeId ?? null,
       dueOn: mark.dueOn ?? null,
+      complaintSeq: current.version + 1, // the version this mark moves the complaint to
+      applicantSeq: null, // numbered under the applicant's lock, below
     });
     if (!(await complaints.moveFrom(current, { ...changes, status: kind }))) {
       throw new Conflict('The complaint changed at the same time; read it again and retry');
     }
-    await lockApplicantMarks(em, current.applicantIin, record.at);
+    record.applicantSeq = (await lockApplicantMarks(em, current.applicantIin, record.at)).get(current.applicantIin) ?? null;
     await marks.insert(record);
     await enqueue(em, statusChanged(current, kind, changes));
     if (alongside) await alongside(em, current, record);

@@ -1,18 +1,27 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { ApplicantMarkLock } from './applicant-mark-lock.entity';
 
 /**
- * Takes the applicants' mark locks for the rest of the transaction; call it right before inserting their marks.
- * One statement for all of them, locking in sorted order, so two transactions sharing applicants cannot deadlock.
+ * Takes the applicants' mark locks for the rest of the transaction and numbers their new marks; call it right before
+ * inserting the marks. `applicantIins` names the applicant of each new mark (an applicant twice: two marks). One
+ * statement locks them all, in sorted order, so two transactions sharing applicants cannot deadlock; one more reads
+ * the counts back. Returns each applicant's `applicantSeq` for their first new mark (the next ones follow it).
  */
-export async function lockApplicantMarks(em: EntityManager, applicantIins: string | string[], at: Date): Promise<void> {
-  const sorted = [...new Set(Array.isArray(applicantIins) ? applicantIins : [applicantIins])].sort();
-  if (sorted.length === 0) return;
-  await em
+export async function lockApplicantMarks(em: EntityManager, applicantIins: string | string[], at: Date): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const iin of Array.isArray(applicantIins) ? applicantIins : [applicantIins]) counts.set(iin, (counts.get(iin) ?? 0) + 1);
+  const sorted = [...counts.keys()].sort();
+  if (sorted.length === 0) return new Map();
+  const [sql, parameters] = em
     .createQueryBuilder()
     .insert()
     .into(ApplicantMarkLock)
-    .values(sorted.map((applicantIin) => ({ applicantIin, lastMarkAt: at })))
+    .values(sorted.map((applicantIin) => ({ applicantIin, lastMarkAt: at, markCount: counts.get(applicantIin)! })))
     .orUpdate(['lastMarkAt'], ['applicantIin'])
-    .execute();
+    .getQueryAndParameters();
+  // TypeORM's upsert only overwrites columns; the count must add up, so the increment is appended to its clause.
+  const mysql = ['mysql', 'mariadb'].includes(em.connection.options.type);
+  await em.query(`${sql.trimEnd()}, ${mysql ? '`markCount` = `markCount` + VALUES(`markCount`)' : '"markCount" = "markCount" + EXCLUDED."markCount"'}`, parameters);
+  const locks = await em.find(ApplicantMarkLock, { select: { applicantIin: true, markCount: true }, where: { applicantIin: In(sorted) } });
+  return new Map(locks.map((l) => [l.applicantIin, l.markCount - counts.get(l.applicantIin)! + 1]));
 }

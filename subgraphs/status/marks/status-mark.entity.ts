@@ -41,4 +41,15 @@ export class StatusMarkRecord {
   /** The review due date the mark set (REGISTERED, EXTENDED). */
   @Column({ type: 'varchar', length: 10, nullable: true })
   dueOn: string | null;
+
+  /**
+   * Its place in its complaint's stream: 0 for DELIVERED, then one more per mark (the complaint's version after
+   * it), so a subscriber that has delivered n knows n + 1 is next. Null on marks written before it was kept.
+   */
+  @Column({ type: 'int', nullable: true })
+  complaintSeq: number | null;
+
+  /** Its place among its applicant's marks: 1, 2, … (`applicant_mark_lock.markCount` after it); null likewise. */
+  @Column({ type: 'int', nullable: true })
+  applicantSeq: number | null;
 }

@@ -8,9 +8,6 @@ export interface MarkScope {
   applicantIin?: string;
 }
 
-/** Where a mark sits: enough to route it to the streams that follow its complaint or applicant. */
-export type MarkPosition = Pick<StatusMarkRecord, 'seq' | 'complaintId' | 'applicantIin'>;
-
 function where(scope: MarkScope) {
   return {
     ...(scope.complaintId ? { complaintId: scope.complaintId } : {}),
@@ -50,19 +47,12 @@ export class StatusMarkRepository {
     return this.em.find(StatusMarkRecord, { where: { seq: MoreThan(seq), ...where(scope) }, order: { seq: 'ASC' }, take });
   }
 
-  /** The newest mark's `seq` in `scope` (every mark when empty), 0 when there is none. */
-  async newestSeq(scope: MarkScope = {}): Promise<number> {
-    const newest = await this.em.findOne(StatusMarkRecord, { where: where(scope), order: { seq: 'DESC' }, select: { seq: true } });
-    return newest?.seq ?? 0;
-  }
-
-  /** Where the marks after `seq` sit, oldest first, at most `take` (the dispatcher's poll). */
-  positionsAfter(seq: number, take: number): Promise<MarkPosition[]> {
-    return this.em.find(StatusMarkRecord, {
-      where: { seq: MoreThan(seq) },
-      order: { seq: 'ASC' },
-      take,
-      select: { seq: true, complaintId: true, applicantIin: true },
+  /** The newest mark in `scope` (every mark when empty): its `seq` and stream sequences only. */
+  newest(scope: MarkScope = {}): Promise<Pick<StatusMarkRecord, 'seq' | 'complaintSeq' | 'applicantSeq'> | null> {
+    return this.em.findOne(StatusMarkRecord, {
+      where: where(scope),
+      order: { seq: 'DESC' },
+      select: { seq: true, complaintSeq: true, applicantSeq: true },
     });
   }
 
