@@ -1,10 +1,15 @@
 import type { DataSource } from 'typeorm';
 import type { PubSub } from '../../../platform/pubsub';
-import { StatusMarkRepository, type StatusMarkRecord } from '../marks';
+import { StatusMarkRepository, type MarkPosition, type StatusMarkRecord } from '../marks';
 import { STATUS_MARK_CHANNEL, type MarkMessage } from './mark-channel';
 
-/** A committed mark, whole: with its stream sequences a listener can deliver it without reading it again. */
-export type MarkNotice = StatusMarkRecord;
+/**
+ * A committed mark's position, and the whole mark when the notice comes from its writer (pub/sub): with its stream
+ * sequences a listener can deliver it without reading it again. The poll's notices carry the position only.
+ */
+export interface MarkNotice extends MarkPosition {
+  mark?: StatusMarkRecord;
+}
 export type MarkListener = (mark: MarkNotice) => void;
 
 /** Which marks a subscription follows: one complaint, or every complaint of one applicant. */
@@ -135,7 +140,7 @@ export class MarkDispatcher {
     const marks = new StatusMarkRepository(this.options.db!.manager);
     // Listeners read what was committed before they started themselves; the poll covers what comes after.
     if (this.seen === null) this.seen = (await marks.newest())?.seq ?? 0;
-    const rows = await marks.after(Math.max(0, this.seen - POLL_LOOKBACK), {}, POLL_PAGE);
+    const rows = await marks.positionsAfter(Math.max(0, this.seen - POLL_LOOKBACK), POLL_PAGE);
     for (const row of rows) {
       if (row.seq > this.seen) this.seen = row.seq;
       this.notify(row);
@@ -145,7 +150,8 @@ export class MarkDispatcher {
 
   private dispatch(message: MarkMessage | StatusMarkRecord): void {
     // Over Redis the instant comes as JSON text; in process the record itself.
-    this.notify(typeof message.at === 'string' ? { ...message, at: new Date(message.at) } : (message as StatusMarkRecord));
+    const mark = typeof message.at === 'string' ? { ...message, at: new Date(message.at) } : (message as StatusMarkRecord);
+    this.notify({ seq: mark.seq, complaintId: mark.complaintId, applicantIin: mark.applicantIin, mark });
   }
 
   private notify(mark: MarkNotice): void {

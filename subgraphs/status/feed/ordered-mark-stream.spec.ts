@@ -9,6 +9,8 @@ const committed: StatusMarkRecord[] = [
   { seq: 15, complaintId: 'c1', applicantIin: 'A', complaintSeq: 2, applicantSeq: 4 },
 ].map((m) => ({ ...m, id: `m${m.seq}`, kind: 'REGISTERED', at: new Date(0), actorId: null, note: null, result: null, assigneeId: null, dueOn: null }) as StatusMarkRecord);
 const mark = (seq: number) => committed.find((m) => m.seq === seq)!;
+/** The notice its writer publishes: the whole mark. */
+const notice = (seq: number) => ({ seq, complaintId: mark(seq).complaintId, applicantIin: mark(seq).applicantIin, mark: mark(seq) });
 
 /** A test's database: the marks committed so far, read as the repository reads them. */
 function streamOf(scope: MarkScope) {
@@ -31,8 +33,8 @@ describe('OrderedMarkStream', () => {
     commit(10);
     await stream.start(mark(10)); // the newest mark on record: the stream starts after it, in place 1
     commit(12, 13);
-    stream.notice(mark(12));
-    stream.notice(mark(13));
+    stream.notice(notice(12));
+    stream.notice(notice(13));
     expect(delivered).toEqual([12, 13]);
     expect(stream.reads).toBe(1); // the start's read only
   });
@@ -42,10 +44,10 @@ describe('OrderedMarkStream', () => {
     commit(10);
     await stream.start(mark(10));
     commit(12, 13, 15);
-    stream.notice(mark(15)); // complaintSeq 2 after 0: the notice of 13 is missing or late
+    stream.notice(notice(15)); // complaintSeq 2 after 0: the notice of 13 is missing or late
     await settle();
-    stream.notice(mark(13)); // the late notice: delivered already by the read
-    stream.notice(mark(12)); // another complaint's mark: not this stream's
+    stream.notice(notice(13)); // the late notice: delivered already by the read
+    stream.notice(notice(12)); // another complaint's mark: not this stream's
     await settle();
     expect(delivered).toEqual([13, 15]);
     expect(stream.reads).toBe(2);
@@ -55,9 +57,20 @@ describe('OrderedMarkStream', () => {
     const { stream, delivered, commit } = streamOf({ applicantIin: 'A' });
     await stream.start({ seq: 0 });
     commit(10, 12, 13, 15);
-    stream.notice(mark(12));
+    stream.notice(notice(12));
     await settle();
     expect(delivered).toEqual([10, 12, 13, 15]);
+    expect(stream.reads).toBe(2);
+  });
+
+  it('reads at a notice of the poll, which carries no mark', async () => {
+    const { stream, delivered, commit } = streamOf({ applicantIin: 'A' });
+    commit(10);
+    await stream.start(mark(10));
+    commit(12);
+    stream.notice({ seq: 12, complaintId: 'c2', applicantIin: 'A' });
+    await settle();
+    expect(delivered).toEqual([12]);
     expect(stream.reads).toBe(2);
   });
 
@@ -65,7 +78,7 @@ describe('OrderedMarkStream', () => {
     const { stream, delivered, commit } = streamOf({ complaintId: 'c1', applicantIin: 'B' });
     await stream.start({ seq: 0 });
     commit(10);
-    stream.notice(mark(10));
+    stream.notice(notice(10));
     await settle();
     expect(delivered).toEqual([]);
     expect(stream.reads).toBe(1);

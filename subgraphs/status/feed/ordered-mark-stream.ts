@@ -1,4 +1,5 @@
 import type { MarkScope, StatusMarkRecord } from '../marks';
+import type { MarkNotice } from './mark-dispatcher';
 
 /** Replay and catch-up read this many marks at a time, so a long absence does not load everything at once. */
 const READ_PAGE = 50;
@@ -35,11 +36,8 @@ export class OrderedMarkStream {
     return (this.scope.complaintId ? mark.complaintSeq : mark.applicantSeq) ?? null;
   }
 
-  private inScope(mark: StatusMarkRecord): boolean {
-    return (
-      (!this.scope.complaintId || mark.complaintId === this.scope.complaintId) &&
-      (!this.scope.applicantIin || mark.applicantIin === this.scope.applicantIin)
-    );
+  private inScope(complaintId: string, applicantIin: string): boolean {
+    return (!this.scope.complaintId || complaintId === this.scope.complaintId) && (!this.scope.applicantIin || applicantIin === this.scope.applicantIin);
   }
 
   /** Starts after `from` (a mark's `seq` and stream sequences, or 0 and none) and reads what came after it. */
@@ -50,13 +48,13 @@ export class OrderedMarkStream {
   }
 
   /**
-   * A committed mark, from pub/sub or the dispatcher's poll. Before the start is known, the start's read covers it;
+   * A committed mark, whole from pub/sub or its position only from the dispatcher's poll (a position alone always
+   * reads: its notice did not come, or not yet). Before the start is known, the start's read covers it;
    * a failed read is retried at the next notice of the stream or the dispatcher's next poll.
    */
-  notice(mark: StatusMarkRecord): void {
-    if (this.lastSeq === null || mark.seq <= this.lastSeq || !this.inScope(mark)) return;
-    const position = this.position(mark);
-    if (!this.reading && this.lastPosition !== null && position === this.lastPosition + 1) this.take(mark);
+  notice({ seq, complaintId, applicantIin, mark }: MarkNotice): void {
+    if (this.lastSeq === null || seq <= this.lastSeq || !this.inScope(complaintId, applicantIin)) return;
+    if (mark && !this.reading && this.lastPosition !== null && this.position(mark) === this.lastPosition + 1) this.take(mark);
     else this.readOn().catch(() => undefined);
   }
 

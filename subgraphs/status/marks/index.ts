@@ -6,7 +6,7 @@ export { MarkMutationResolver } from './mark-mutation.resolver';
 export { MarkWritingService } from './mark-writing.service';
 export { StatusMarkRecord } from './status-mark.entity';
 export { decodeCursor, encodeCursor, toStatusMark } from './status-mark.mapper';
-export { StatusMarkRepository, type MarkScope } from './status-mark.repository';
+export { StatusMarkRepository, type MarkPosition, type MarkScope } from './status-mark.repository';
 export { StatusMarkResolver } from '../timeline/status-mark.resolver';
 export { StatusMark } from './status-mark.type';
 export { canTransition, isOpen, TRANSITIONS } from '../complaints/status-transitions';

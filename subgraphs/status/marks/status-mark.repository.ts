@@ -8,6 +8,13 @@ export interface MarkScope {
   applicantIin?: string;
 }
 
+/** Where a mark sits: enough to route it to the streams that follow its complaint or its applicant. */
+export interface MarkPosition {
+  seq: number;
+  complaintId: string;
+  applicantIin: string;
+}
+
 function where(scope: MarkScope) {
   return {
     ...(scope.complaintId ? { complaintId: scope.complaintId } : {}),
@@ -54,6 +61,20 @@ export class StatusMarkRepository {
       order: { seq: 'DESC' },
       select: { seq: true, complaintSeq: true, applicantSeq: true },
     });
+  }
+
+  /** Where the marks after `seq` sit, oldest first, at most `take` (the dispatcher's poll; raw rows: it runs often). */
+  async positionsAfter(seq: number, take: number): Promise<MarkPosition[]> {
+    const rows: { seq: number | string; complaintId: string; applicantIin: string }[] = await this.em
+      .createQueryBuilder(StatusMarkRecord, 'm')
+      .select('m.seq', 'seq')
+      .addSelect('m.complaintId', 'complaintId')
+      .addSelect('m.applicantIin', 'applicantIin')
+      .where('m.seq > :seq', { seq })
+      .orderBy('m.seq', 'ASC')
+      .limit(take)
+      .getRawMany();
+    return rows.map((r) => ({ seq: Number(r.seq), complaintId: r.complaintId, applicantIin: r.applicantIin }));
   }
 
   /** When each of these complaints was forwarded, oldest first (statistics). */
