@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
+import type { ServiceMap } from '@apollo/gateway';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { serviceTokenSource, TokenService } from '../platform/auth';
 import type { Config } from '../platform/config';
@@ -8,7 +8,7 @@ import { formatError } from '../platform/format-error';
 import { startGraphQLServer, type RunningServer } from '../platform/http-server';
 import { createLogger } from '../platform/logger';
 import { addSource, metricsPlugin, websocketGauges } from '../platform/metrics';
-import { AuthForwardingDataSource } from './auth-forwarding-data-source';
+import { BatchingSubgraphClient, EngineGateway, fixedSupergraph, PlanExecutor, SupergraphPlanner, watchedSupergraph } from './engine';
 import { corsPolicy } from './cors';
 import { graphqlOverHttpStatus } from './graphql-over-http';
 import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
@@ -19,13 +19,9 @@ import { limitsPrecheck } from '../platform/limits-precheck';
 import { operationPolicy } from './operation-policy';
 import { CallerRateLimits } from './rate-limits';
 import { requestPolicyPlugin } from './request-policy-plugin';
-import { strictScalars } from './strict-scalars';
 import { GatewayStats } from './subscriptions/gateway-stats';
-import { PlanExecutor } from './subscriptions/plan-executor';
 import { UpstreamPool } from './subscriptions/upstream-pool';
 import { attachWebSocketGateway } from './subscriptions/websocket-server';
-import { watchedSupergraph } from './supergraph-source';
-import { SupergraphPlanner } from './supergraph-planner';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '..', 'schema', 'supergraph.graphql');
 
@@ -42,7 +38,7 @@ export interface RunningGateway extends RunningServer {
 }
 
 /**
- * The federated entry point on one port: `/graphql` over HTTP (Apollo Gateway) and over WebSocket (graphql-ws,
+ * The federated entry point on one port: `/graphql` over HTTP (Apollo Server) and over WebSocket (graphql-ws,
  * subscriptions included), `/health` that checks every subgraph.
  */
 export async function startGateway(config: Config, opts: GatewayOptions = {}): Promise<RunningGateway> {
@@ -67,15 +63,26 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     hideSuggestions: policy.hideSchemaDetails,
     cacheMaxBytes: config.limits.planCacheMaxBytes,
   });
-  const gateway = new ApolloGateway({
-    // The committed file is watched, so a new composition is served without a restart; a given SDL is fixed.
-    supergraphSdl: opts.supergraphSdl ?? watchedSupergraph(supergraphFile, logger, (sdl) => planner.update(sdl)),
-    buildService: ({ name, url }) => new AuthForwardingDataSource(urls[name] ?? url!, serviceToken),
-  });
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => strictScalars(apiSchema));
-  const serviceMap: ServiceMap = Object.fromEntries(
-    Object.entries(urls).map(([name, url]) => [name, new AuthForwardingDataSource(url, serviceToken)]),
-  );
+  // One client (one batcher) per subgraph, for queries, mutations and subscription events alike; a subgraph that a
+  // reloaded supergraph adds is reached at the URL it gives.
+  const serviceMap: ServiceMap = {};
+  const addClients = () => {
+    for (const [name, url] of Object.entries({ ...planner.subgraphUrls, ...urls })) {
+      serviceMap[name] ??= new BatchingSubgraphClient(url, serviceToken);
+    }
+  };
+  addClients();
+  const executor = new PlanExecutor(planner, serviceMap);
+  // The committed file is watched, so a new composition is served without a restart (HTTP and WebSocket at once);
+  // a given SDL is fixed.
+  const source = opts.supergraphSdl
+    ? fixedSupergraph(opts.supergraphSdl)
+    : watchedSupergraph(supergraphFile, logger, (sdl) => {
+        planner.update(sdl);
+        addClients();
+        gateway.schemaUpdated();
+      });
+  const gateway = new EngineGateway(planner, executor, () => source.current(), async () => source.close());
   const stats = new GatewayStats();
   const cors = corsPolicy(config.cors.origins);
   // Operation safelist: when TRUSTED_DOCUMENTS is set, only its documents run (HTTP and WebSocket).
@@ -84,6 +91,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     Object.entries(stats.snapshot()).map(([kind, value]) => ({ labels: { kind }, value })),
   );
   const l = config.limits;
+  const errorMapping = formatError(config, logger);
 
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
@@ -94,7 +102,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     precheck: limitsPrecheck(policy.limitRules, policy.parseOptions),
     apollo: {
       gateway,
-      formatError: formatError(config, logger),
+      formatError: errorMapping,
       // Introspection is refused in production by the policy's validation rule (the same over WebSocket).
       introspection: true,
       hideSchemaDetailsFromClientErrors: policy.hideSchemaDetails,
@@ -118,7 +126,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
     attach: (httpServer) => {
       const ws = attachWebSocketGateway(httpServer, {
         planner,
-        executor: new PlanExecutor(planner, serviceMap),
+        executor,
         tokens,
         upstream: new UpstreamPool(urls, serviceToken, stats, l.keepAliveMs, l.subscriptionsPerUpstreamSocket),
         stats,
@@ -127,6 +135,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
         trustedDocuments: trusted,
         limits: { ...l, resume: { maxAttempts: l.resumeAttempts, baseDelayMs: 100, maxDelayMs: 5000 } },
         rateLimits,
+        formatError: errorMapping,
       });
       return { dispose: () => ws.dispose().finally(() => rateLimits.dispose()) };
     },

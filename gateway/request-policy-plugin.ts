@@ -6,12 +6,12 @@ import { callerKey } from './caller-key';
 import { rootFieldCount } from './mutation-count';
 import type { GatewayContext } from './gateway.context';
 import { rateLimitedError, type CallerRateLimits } from './rate-limits';
-import { operationResolutionError } from './supergraph-planner';
+import { operationResolutionError } from './engine';
 
 /**
  * Over HTTP: validation errors about a literal name its argument (`extensions.field`, as over WebSocket). Once the
  * operation is known: an operation that cannot be chosen (unknown `operationName`) gets 400
- * OPERATION_RESOLUTION_FAILURE as over WebSocket (left alone, Apollo Gateway throws a 500), and a mutation past its
+ * OPERATION_RESOLUTION_FAILURE as over WebSocket (left alone, the engine would throw a 500), and a mutation past its
  * caller's rate limit gets 429 RATE_LIMITED with Retry-After, before any subgraph is asked.
  */
 export function requestPolicyPlugin(tokens: TokenService, limits: CallerRateLimits): ApolloServerPlugin<GatewayContext> {

@@ -226,7 +226,7 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
       operations.map(async (operation) => {
         const refused = precheck(operation);
         if (refused) return JSON.stringify({ errors: [refused.toJSON()] });
-        // Each operation of a batch carries its caller's trace context (gateway/subgraph-batcher.ts).
+        // Each operation of a batch carries its caller's trace context (gateway/engine/subgraph-batcher.ts).
         const traced = (operation as { extensions?: { traceparent?: unknown } } | null)?.extensions;
         const result = await inSpan(
           'graphql operation',

@@ -94,7 +94,7 @@ export async function startSubgraph<C extends object>(
           ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
         ],
       },
-      acceptBatches: true, // the gateway's (gateway/subgraph-batcher.ts)
+      acceptBatches: true, // the gateway's (gateway/engine/subgraph-batcher.ts)
       context: async (req, operation) => {
         let auth = await runtime.tokens.authenticate(req.headers.authorization);
         // In a batch from the gateway (a service), each operation names its own user.

@@ -17,7 +17,7 @@ import type { DataSource } from 'typeorm';
  * OpenTelemetry traces, exported over OTLP/HTTP (JSON) when `OTEL_EXPORTER_OTLP_ENDPOINT` is set. When it is not,
  * no SDK is loaded or registered: every helper here checks one variable and calls straight through.
  *
- * Spans: each service's HTTP request (server span, the client's W3C `traceparent` honoured), Apollo Gateway's own
+ * Spans: each service's HTTP request (server span, the client's W3C `traceparent` honoured), the gateway engine's
  * request/plan/fetch spans, each subgraph fetch (one per operation; a batch's HTTP span links them), each
  * subgraph operation, SQL statements, outbox relay deliveries and status's event handling (the traceparent travels
  * inside the outbox event), and subscription events at the gateway.

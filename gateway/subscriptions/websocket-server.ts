@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { getVariableValues, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -12,10 +12,9 @@ import { callerKey } from '../caller-key';
 import { rootFieldCount } from '../mutation-count';
 import type { GatewayContext } from '../gateway.context';
 import { rateLimitedError, type CallerRateLimits } from '../rate-limits';
-import { OperationErrors, type PlannedOperation, type SupergraphPlanner } from '../supergraph-planner';
+import { OperationErrors, variableErrors, type PlanExecutor, type PlannedOperation, type SupergraphPlanner } from '../engine';
 import { EventQueue } from './event-queue';
 import type { GatewayStats } from './gateway-stats';
-import type { PlanExecutor } from './plan-executor';
 import { upstreamOperation } from './resumable-operation';
 import type { UpstreamPool } from './upstream-pool';
 import { UpstreamSubscription, type ResumePolicy } from './upstream-subscription';
@@ -59,6 +58,8 @@ export interface WebSocketGatewayOptions {
   /** Operation safelist (gateway/trusted-documents.ts): only these documents run. */
   trustedDocuments?: TrustedDocuments;
   rateLimits: CallerRateLimits;
+  /** The error mapping Apollo Server applies over HTTP (platform/format-error.ts), applied here too. */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
 const error = (message: string, code: string, extra: Record<string, unknown> = {}) =>
@@ -90,6 +91,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
     },
   });
   const perUser = new Map<string, number>();
+  const formatted = (e: GraphQLError) => opts.formatError(e instanceof GraphQLError ? e.toJSON() : e, e);
 
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
@@ -156,15 +158,8 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           if (err instanceof OperationErrors) return err.errors;
           return [error((err as Error).message, 'GRAPHQL_PARSE_FAILED')];
         }
-        // Variables are checked here as Apollo Server checks them over HTTP (BAD_USER_INPUT), not left to a subgraph.
-        const coerced = getVariableValues(
-          opts.planner.apiGraphQLSchema,
-          planned.operationContext.operation.variableDefinitions ?? [],
-          payload.variables ?? {},
-        );
-        if (coerced.errors) {
-          return coerced.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } }));
-        }
+        const badVariables = variableErrors(opts.planner.apiGraphQLSchema, planned, payload.variables ?? {});
+        if (badVariables) return badVariables;
         if (planned.kind === 'mutation') {
           const mutations = rootFieldCount(planned.document, planned.operationContext.operation);
           const limited = await opts.rateLimits.consume('mutation', connection.userKey, mutations);
@@ -194,6 +189,8 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           contextValue: state,
         } satisfies ExecutionArgs;
       },
+      onError: (_ctx, _id, _payload, errors) => errors.map(formatted),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(formatted) } : undefined),
       execute: (args) => opts.executor.run(args.contextValue as OperationState),
       subscribe: (args) => subscribe(args.contextValue as OperationState),
     },

@@ -1,35 +1,28 @@
+import { randomUUID } from 'node:crypto';
 import { serviceTokenSource } from '../../platform/auth';
 import type { DatabaseDefinition } from '../../platform/database';
-import { INTERNAL_EVENTS_PATH } from '../../contracts/events';
-import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
-import { FormerHolder } from './access';
-import { intakeEventsRelay } from './intake-events.relay';
 import { buildFederatedSchema } from '../../platform/federated-schema';
+import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
 import { createPubSub } from '../../platform/pubsub';
-import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
-import { randomUUID } from 'node:crypto';
-import { CalendarResolver } from './calendar.resolver';
-import { CalendarEntryRecord } from './calendar/calendar-entry.entity';
-import { CalendarStore } from './calendar/calendar-store';
-import { ComplaintStatisticsResolver } from './complaint-statistics.resolver';
-import { ComplaintStatusResolver } from './complaint-status.resolver';
-import { ComplaintStatus } from './complaint-status.type';
-import { StatusDirectoryClient } from './directory.client';
-import { internalEventsRoute } from './internal-events.route';
-import { ApplicantMarkLock } from './applicant-mark-lock.entity';
-import { MarkDispatcher } from './mark-dispatcher';
-import { statusMigrations } from './migrations';
-import { StatusMarkRecord } from './status-mark.entity';
-import { StatusMarkMutationResolver } from './status-mark-mutation.resolver';
-import { StatusMarkSubscriptionResolver } from './status-mark-subscription.resolver';
-import { StatusMarkResolver } from './status-mark.resolver';
-import { StatusMark } from './status-mark.type';
-import { createStatusContext, type StatusContext } from './status.context';
-import { STATUS_MARK_CHANNEL, type StatusDeps } from './status.deps';
-import { statusReferenceResolvers } from './status.reference';
 import { subgraphLimitsOf } from '../../platform/query-limits';
+import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
+import { INTERNAL_EVENTS_PATH } from '../../contracts/events';
+// These two first, in this order: the printed SDL (schema/) lists types and root fields in the order their
+// classes and resolvers register (calendar's Query and Mutation fields first, then Complaint before StatusMark).
+import { CalendarEntryRecord, CalendarResolver, CalendarStore } from './calendar';
+import { ComplaintStatus, ComplaintStatusResolver, StatusMarkResolver } from './timeline';
+import { ComplaintStatisticsResolver } from './statistics';
+import { FormerHolder } from './access';
+import { StatusDirectoryClient } from './clients';
+import { TrackedComplaint } from './complaints';
+import { intakeEventsRelay, internalEventsRoute } from './events';
+import { MarkDispatcher, MarkSubscriptionResolver, STATUS_MARK_CHANNEL } from './feed';
+import { ApplicantMarkLock, MarkMutationResolver, StatusMark, StatusMarkRecord } from './marks';
+import { statusMigrations } from './migrations';
+import { createStatusContext, type StatusContext } from './status.context';
+import type { StatusDeps } from './status.deps';
+import { statusReferenceResolvers } from './status.reference';
 import { attachStatusWebSocket } from './status-ws.server';
-import { TrackedComplaint } from './tracked-complaint.entity';
 
 export const statusDatabase: DatabaseDefinition = {
   service: 'status',
@@ -41,7 +34,7 @@ export const statusDatabase: DatabaseDefinition = {
 const UNUSED_PUBSUB = {
   publish: () => undefined,
   subscribe: () => {
-    throw new Error('statusMarkAdded subscribes through StatusMarkFeedService');
+    throw new Error('statusMarkAdded subscribes through MarkStreamingService');
   },
 };
 
@@ -51,8 +44,8 @@ export function buildStatusSchema() {
       resolvers: [
         ComplaintStatusResolver,
         StatusMarkResolver,
-        StatusMarkMutationResolver,
-        StatusMarkSubscriptionResolver,
+        MarkMutationResolver,
+        MarkSubscriptionResolver,
         CalendarResolver,
         ComplaintStatisticsResolver,
       ],

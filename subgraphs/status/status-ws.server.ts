@@ -5,7 +5,7 @@ import { WebSocketServer } from 'ws';
 import { operationCaller, type AuthState, type TokenService } from '../../platform/auth';
 import { limitParseOptions, queryLimitsRule, type QueryLimits } from '../../platform/query-limits';
 import { createStatusContext, type StatusContext } from './status.context';
-import { withStartEvent } from './start-event';
+import { withStartEvent } from './feed';
 import { classifyOutage } from '../../platform/outage';
 import type { StatusDeps } from './status.deps';
 
@@ -74,7 +74,7 @@ export function attachStatusWebSocket(
         // A subscriber that asks (`extensions: { pinStart: true }`) first gets `{ extensions: { startCursor } }`:
         // where its stream starts, to resume from should the connection drop before the first mark.
         onOperation: (_ctx, _id, payload, args, result) => {
-          const startCursor = (args.contextValue as StatusContext).feed.startCursor;
+          const startCursor = (args.contextValue as StatusContext).markStreaming.startCursor;
           if (!payload.extensions?.pinStart || !startCursor || !(Symbol.asyncIterator in result)) return undefined;
           return withStartEvent({ extensions: { startCursor } }, result);
         },

@@ -1,32 +1,34 @@
 import type { AuthState } from '../../platform/auth';
 import { ComplaintAccess } from './access';
-import { CalendarAdminService } from './calendar/calendar-admin.service';
-import type { CalendarStore } from './calendar/calendar-store';
-import { ComplaintStatisticsService } from './complaint-statistics.service';
+import { CalendarAdminService, WorkingDaysService } from './calendar';
+import { TrackedComplaintRepository } from './complaints';
+import { MarkStreamingService } from './feed';
+import { MarkWritingService, StatusMarkRepository } from './marks';
+import { ComplaintStatisticsService, StatisticsRepository } from './statistics';
 import type { StatusDeps } from './status.deps';
-import { StatusMarkFeedService } from './status-mark-feed.service';
-import { StatusMarkService } from './status-mark.service';
-import { StatusService } from './status.service';
+import { TimelineReadingService } from './timeline';
 
+/** One request's services (each checks the caller's access first), made from the process's `StatusDeps`. */
 export interface StatusContext {
   auth: AuthState;
-  status: StatusService;
-  marks: StatusMarkService;
-  feed: StatusMarkFeedService;
+  timeline: TimelineReadingService;
+  markWriting: MarkWritingService;
+  markStreaming: MarkStreamingService;
   statistics: ComplaintStatisticsService;
-  calendar: CalendarStore;
+  workingDays: WorkingDaysService;
   calendarAdmin: CalendarAdminService;
 }
 
 export function createStatusContext(deps: StatusDeps, auth: AuthState): StatusContext {
   const access = new ComplaintAccess(deps.db, deps.directory, auth);
+  const em = deps.db.manager;
   return {
     auth,
-    status: new StatusService(deps.db, auth, access, deps.clock, deps.directory),
-    marks: new StatusMarkService(deps, auth, access),
-    feed: new StatusMarkFeedService(deps, auth, access),
-    statistics: new ComplaintStatisticsService(deps.db, auth, deps.clock),
-    calendar: deps.calendar,
+    timeline: new TimelineReadingService(new TrackedComplaintRepository(em), new StatusMarkRepository(em), auth, access, deps.clock, deps.directory),
+    markWriting: new MarkWritingService(deps, auth, access),
+    markStreaming: new MarkStreamingService(deps, auth, access),
+    statistics: new ComplaintStatisticsService(new StatisticsRepository(em), auth, deps.clock),
+    workingDays: new WorkingDaysService(deps.calendar),
     calendarAdmin: new CalendarAdminService(deps.db, deps.calendar, auth, () => deps.clock.now()),
   };
 }

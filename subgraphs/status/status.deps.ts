@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../platform/clock';
 import type { PubSub } from '../../platform/pubsub';
-import type { CalendarStore } from './calendar/calendar-store';
-import type { StatusDirectoryClient } from './directory.client';
-import type { MarkDispatcher } from './mark-dispatcher';
-import type { StatusMarkRecord } from './status-mark.entity';
+import type { CalendarStore } from './calendar';
+import type { StatusDirectoryClient } from './clients';
+import type { MarkDispatcher } from './feed/mark-dispatcher';
+import type { StatusMarkRecord } from './marks';
 
 /** Status's long-lived collaborators, made once per process in `index.ts`. */
 export interface StatusDeps {
@@ -22,5 +22,3 @@ export interface StatusDeps {
   /** This instance's working-day calendar (seed + administrator's entries), reloaded on every change. */
   calendar: CalendarStore;
 }
-
-export const STATUS_MARK_CHANNEL = 'status.mark-added';

@@ -9,5 +9,5 @@ export const statusReferenceResolvers: ReferenceResolvers = {
       handler: ref.handler,
     }),
   },
-  StatusMark: { __resolveReference: (ref: { id: string }, ctx: StatusContext) => ctx.status.markById(ref.id) },
+  StatusMark: { __resolveReference: (ref: { id: string }, ctx: StatusContext) => ctx.timeline.markById(ref.id) },
 };

@@ -6,7 +6,7 @@ import { complaintInput } from '../factories/complaint.factory';
 import { validIin } from '../factories/iin';
 import { eventually, postGraphQL, startTestSystem, type TestSystem } from '../support/harness';
 import { AdminThroughGateway } from '../e2e/gateway-client';
-import { TrackedComplaint } from '../../subgraphs/status/tracked-complaint.entity';
+import { TrackedComplaint } from '../../subgraphs/status/complaints/tracked-complaint.entity';
 
 const FILE = `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`;
 const READ = `query($id: ID!) { complaint(id: $id) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { StatusMarkKind } from '../../contracts/enums';
-import { lockApplicantMarks } from '../../subgraphs/status/applicant-mark-lock';
-import { appendMark } from '../../subgraphs/status/mark-writer';
-import { StatusMarkRecord } from '../../subgraphs/status/status-mark.entity';
+import { lockApplicantMarks } from '../../subgraphs/status/marks/applicant-mark-lock.repository';
+import { appendMark } from '../../subgraphs/status/marks/append-mark';
+import { StatusMarkRecord } from '../../subgraphs/status/marks/status-mark.entity';
 import { validIin } from '../factories/iin';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { trackedComplaint } from './status-fixtures';

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { StatusMarkRecord } from '../../subgraphs/status/status-mark.entity';
+import { StatusMarkKind } from '../../contracts/enums';
+import { appendMark } from '../../subgraphs/status/marks';
 import { validIin } from '../factories/iin';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { collect, wsClient } from '../support/ws-client';
@@ -56,17 +56,10 @@ describe("status: one applicant's marks commit in cursor order", () => {
     try {
       const stream = collect(client, STREAM, { after: FROM_START });
       await stream.next(2); // the two DELIVERED marks; live from here
-      // A mark committed without a publish (as when the notice is lost, or overtaken by a later one).
-      const silent = await t.system.subgraphs.status.db.getRepository(StatusMarkRecord).save(
-        Object.assign(new StatusMarkRecord(), {
-          id: randomUUID(),
-          complaintId: first.complaintId,
-          kind: 'REGISTERED',
-          at: new Date(),
-          actorId: null,
-          applicantIin,
-        }),
-      );
+      // A mark committed by the writer without a publish (as when the notice is lost, or overtaken by a later one).
+      const silent = await appendMark(t.system.subgraphs.status.db, first.complaintId, StatusMarkKind.REGISTERED, () => ({
+        mark: { at: new Date(), actorId: first.head.id },
+      }));
       await statusQuery(t, REGISTER, { id: second.complaintId }, second.tokens.handler);
       const live = await stream.next(4);
       expect(live.slice(2).map((r) => (r.data as any).statusMarkAdded.complaint.id)).toEqual([first.complaintId, second.complaintId]);

@@ -3,7 +3,7 @@
  * that falls on a weekday and every weekend day made working, each with its source. Every other weekday must be
  * working and every other weekend day off. Independent counts from published production calendars check the lists.
  */
-import { kzCalendar } from '../../subgraphs/status/working-calendar';
+import { kzCalendar } from '../../subgraphs/status/calendar/kz-calendar';
 
 interface YearFacts {
   /** Weekdays that are days off, with why. */

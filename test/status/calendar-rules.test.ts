@@ -1,6 +1,6 @@
 import { CALENDAR_RULES, SEED_ENTRIES, type CalendarEntry } from '../../subgraphs/status/calendar/calendar-data';
 import { WorkingCalendar } from '../../subgraphs/status/calendar/working-calendar';
-import { addMonths, isProvisionalTerm, kzCalendar } from '../../subgraphs/status/working-calendar';
+import { addMonths, isProvisionalTerm, kzCalendar } from '../../subgraphs/status/calendar/kz-calendar';
 
 const codeOf = (f: () => unknown): { code?: string; field?: string } => {
   try {

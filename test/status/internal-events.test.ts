@@ -1,4 +1,4 @@
-import { StatusMarkRecord } from '../../subgraphs/status/status-mark.entity';
+import { StatusMarkRecord } from '../../subgraphs/status/marks/status-mark.entity';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { complaintStatus, filedEvent, postEvents } from './status-fixtures';
 

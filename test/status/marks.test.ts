@@ -1,8 +1,8 @@
 import { ReviewBodyKind } from '../../contracts/enums';
 import { kzDate } from '../../platform/scalars';
-import { StatusMarkRecord } from '../../subgraphs/status/status-mark.entity';
-import { TrackedComplaint } from '../../subgraphs/status/tracked-complaint.entity';
-import { kzCalendar } from '../../subgraphs/status/working-calendar';
+import { StatusMarkRecord } from '../../subgraphs/status/marks/status-mark.entity';
+import { TrackedComplaint } from '../../subgraphs/status/complaints/tracked-complaint.entity';
+import { kzCalendar } from '../../subgraphs/status/calendar/kz-calendar';
 import { createOfficial, createProvider, createUnit } from '../factories/directory.factory';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { complaintStatus, MARK_FIELDS, statusQuery, trackedComplaint } from './status-fixtures';

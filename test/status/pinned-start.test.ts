@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../../platform/database';
 import { startSubgraph } from '../../platform/subgraph-server';
 import { statusDatabase, statusSubgraph } from '../../subgraphs/status';
-import { StatusMarkRecord } from '../../subgraphs/status/status-mark.entity';
+import { StatusMarkRecord } from '../../subgraphs/status/marks/status-mark.entity';
 import { startTestSystem, type TestSystem } from '../support/harness';
 import { collect, wsClient } from '../support/ws-client';
 import { complaintStatus, trackedComplaint } from './status-fixtures';

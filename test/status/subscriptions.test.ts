@@ -1,5 +1,5 @@
-import { StatusMarkRecord } from '../../subgraphs/status/status-mark.entity';
-import { encodeCursor } from '../../subgraphs/status/status-mark.mapper';
+import { StatusMarkRecord } from '../../subgraphs/status/marks/status-mark.entity';
+import { encodeCursor } from '../../subgraphs/status/marks/status-mark.mapper';
 import { validIin } from '../factories/iin';
 import { eventually, startTestSystem, type TestSystem } from '../support/harness';
 import { collect, wsClient } from '../support/ws-client';

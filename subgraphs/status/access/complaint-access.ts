@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { requireRole, type AuthState, type Principal, type Role } from '../../../platform/auth';
 import { Forbidden, NotFound } from '../../../platform/errors';
-import { bodyOf, type StatusDirectoryClient } from '../directory.client';
-import type { TrackedComplaint } from '../tracked-complaint.entity';
-import { FormerHolder } from './former-holder.entity';
+import { bodyOf, type StatusDirectoryClient } from '../clients/directory.client';
+import type { TrackedComplaint } from '../complaints/tracked-complaint.entity';
+import type { FormerHolder } from './former-holder.entity';
+import { FormerHolderRepository } from './former-holder.repository';
 
 /** What a caller may do with one complaint. */
 export type Access = 'act' | 'read' | 'none';
@@ -56,7 +57,7 @@ export class ComplaintAccess {
   }
 
   formerHolders(complaintId: string): Promise<FormerHolder[]> {
-    return this.db.getRepository(FormerHolder).findBy({ complaintId });
+    return new FormerHolderRepository(this.db.manager).ofComplaint(complaintId);
   }
 
   async accessOf(viewer: Principal, tracked: TrackedComplaint): Promise<Access> {

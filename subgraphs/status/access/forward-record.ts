@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ComplaintHandlerChangedEvent } from '../../../contracts/events';
 import { enqueue } from '../../../platform/outbox/outbox-relay';
-import type { TrackedComplaint } from '../tracked-complaint.entity';
-import { FormerHolder } from './former-holder.entity';
+import type { TrackedComplaint } from '../complaints/tracked-complaint.entity';
+import { FormerHolderRepository } from './former-holder.repository';
 
 /**
  * In the FORWARDED mark's transaction: the forwarding official and body keep read access here, and intake learns
@@ -15,13 +15,7 @@ export async function recordForward(
   toHandlerId: string,
   toBodyId: string | null,
 ): Promise<void> {
-  await em
-    .createQueryBuilder()
-    .insert()
-    .into(FormerHolder)
-    .values({ complaintId: before.complaintId, officialId: before.handlerId, bodyId: before.handlerBodyId })
-    .orIgnore()
-    .execute();
+  await new FormerHolderRepository(em).keep({ complaintId: before.complaintId, officialId: before.handlerId, bodyId: before.handlerBodyId });
   const event: ComplaintHandlerChangedEvent = {
     type: 'ComplaintHandlerChanged',
     eventId: randomUUID(),

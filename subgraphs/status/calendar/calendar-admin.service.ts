@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { rejectInput } from '../validation/reject-input';
 import { requireRole, type AuthState } from '../../../platform/auth';
 import { inTransaction } from '../../../platform/database';
-import { BadUserInput, Conflict, NotFound } from '../../../platform/errors';
+import { Conflict, NotFound } from '../../../platform/errors';
+import { required, requiredText } from '../../../platform/validation';
 import { CALENDAR_RULES, SEED_ENTRIES, type CalendarEntry, type HolidayKind, type IsoDate } from './calendar-data';
 import { insertEntry, readEntries, withdrawEntry } from './calendar-entry.repository';
 import type { CalendarStore } from './calendar-store';
@@ -29,11 +31,9 @@ export interface TransferInput {
   source: string;
 }
 
+/** A name, source or reason of an entry: cleaned text with something visible (platform/validation). */
 function text(value: string | null | undefined, field: string, max: number): string {
-  const t = (value ?? '').trim();
-  if (!t) throw new BadUserInput(`${field} must not be empty`, field);
-  if (t.length > max) throw new BadUserInput(`${field} is longer than ${max} characters`, field);
-  return t;
+  return required(field, requiredText(value ?? '', field, max));
 }
 
 /**
@@ -71,7 +71,7 @@ export class CalendarAdminService {
     const year = Number(date.slice(0, 4));
     const { from, to } = this.editableYears(cal);
     if (year < from || year > to) {
-      throw new BadUserInput(`${field} must lie within ${from}–${to} (the covered years and ${YEARS_AHEAD_OF_COVERAGE} after them)`, field);
+      rejectInput(field, `${field} must lie within ${from}–${to} (the covered years and ${YEARS_AHEAD_OF_COVERAGE} after them)`);
     }
     return year;
   }
@@ -117,11 +117,11 @@ export class CalendarAdminService {
       }
       if (input.coversYear && !cal.isCovered(year)) {
         const hasKurbanAit = input.kind === 'KURBAN_AIT' || cal.activeEntries().some((e) => e.holidayKind === 'KURBAN_AIT' && e.year === year);
-        if (!hasKurbanAit) throw new BadUserInput(`${year} cannot be covered before its Kurban Ait is recorded`, 'input.coversYear');
+        if (!hasKurbanAit) rejectInput('input.coversYear', `${year} cannot be covered before its Kurban Ait is recorded`);
         const covered = cal.coveredYears();
         const last = covered[covered.length - 1];
         if (last !== undefined && year > last + 1) {
-          throw new BadUserInput(`cover ${last + 1} first: covered years stay contiguous`, 'input.coversYear');
+          rejectInput('input.coversYear', `cover ${last + 1} first: covered years stay contiguous`);
         }
       }
       const id = await insertEntry(em, { kind: 'HOLIDAY', year, date: input.date, holidayKind: input.kind, name, source }, by, at);
@@ -135,7 +135,7 @@ export class CalendarAdminService {
       const source = text(input.source, 'input.source', 500);
       const year = this.checkDate(cal, input.dayOff, 'input.dayOff');
       this.checkDate(cal, input.workingDay, 'input.workingDay');
-      if (input.dayOff === input.workingDay) throw new BadUserInput('the new working day must differ from the new day off', 'input.workingDay');
+      if (input.dayOff === input.workingDay) rejectInput('input.workingDay', 'the new working day must differ from the new day off');
       if (!cal.isWorkingDay(input.dayOff)) throw new Conflict(`${input.dayOff} is already a day off`, { field: 'input.dayOff' });
       if (cal.isWorkingDay(input.workingDay)) throw new Conflict(`${input.workingDay} is already a working day`, { field: 'input.workingDay' });
       if (cal.isHoliday(input.workingDay) || cal.transferOn(input.workingDay)) {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PubSub } from '../../../platform/pubsub';
-import { kzCalendar } from '../working-calendar';
+import { kzCalendar } from './kz-calendar';
 import { CALENDAR_RULES, SEED_ENTRIES, type CalendarEntry } from './calendar-data';
 import { readEntries } from './calendar-entry.repository';
 import { WorkingCalendar } from './working-calendar';

@@ -1,5 +1,5 @@
-import { BadUserInput } from '../../../platform/errors';
 import type { CalendarEntry, CalendarRules, IsoDate } from './calendar-data';
+import { rejectInput } from '../validation/reject-input';
 
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -137,10 +137,10 @@ export class WorkingCalendar {
   /** A valid `YYYY-MM-DD` within the supported years, else BAD_USER_INPUT naming `field`. */
   parse(date: IsoDate, field: string): DayNumber {
     const m = typeof date === 'string' ? DATE_RE.exec(date) : null;
-    if (!m) throw new BadUserInput(`${field} must be a date YYYY-MM-DD`, field);
+    if (!m) rejectInput(field, `${field} must be a date YYYY-MM-DD`);
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const n = dayNumber(y, mo, d);
-    if (toIso(n) !== date) throw new BadUserInput(`${field} is not a calendar date: ${date}`, field);
+    if (toIso(n) !== date) rejectInput(field, `${field} is not a calendar date: ${date}`);
     this.checkYear(y, field);
     return n;
   }
@@ -148,13 +148,13 @@ export class WorkingCalendar {
   private checkYear(year: number, field: string): void {
     const { from, to } = this.rules.supportedYears;
     if (year < from || year > to) {
-      throw new BadUserInput(`${field} must lie within the years ${from}–${to} the calendar supports`, field);
+      rejectInput(field, `${field} must lie within the years ${from}–${to} the calendar supports`);
     }
   }
 
   private checkDays(days: number, field: string): void {
     if (!Number.isSafeInteger(days) || Math.abs(days) > this.rules.maxDays) {
-      throw new BadUserInput(`${field} must be a whole number within ±${this.rules.maxDays}`, field);
+      rejectInput(field, `${field} must be a whole number within ±${this.rules.maxDays}`);
     }
   }
 
@@ -252,7 +252,7 @@ export class WorkingCalendar {
       while (i >= list.length) {
         i -= list.length;
         y++;
-        if (y > this.rules.supportedYears.to) throw new BadUserInput('the result lies past the supported years', 'days');
+        if (y > this.rules.supportedYears.to) rejectInput('days', 'the result lies past the supported years');
         list = this.workingDaysOf(y);
       }
       return this.checked(from, toIso(list[i]));
@@ -260,7 +260,7 @@ export class WorkingCalendar {
     let i = lowerBound(list, n) + days; // working days < from, minus |days|
     while (i < 0) {
       y--;
-      if (y < this.rules.supportedYears.from) throw new BadUserInput('the result lies before the supported years', 'days');
+      if (y < this.rules.supportedYears.from) rejectInput('days', 'the result lies before the supported years');
       list = this.workingDaysOf(y);
       i += list.length;
     }

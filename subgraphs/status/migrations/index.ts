@@ -5,6 +5,7 @@ import { ForwardAccess1795626257758 } from './1795626257758-ForwardAccess';
 import { CalendarEntry1795626297577 } from './1795626297577-CalendarEntry';
 import { ReceiptTerms1795626481088 } from './1795626481088-ReceiptTerms';
 import { AgencyView1795627716121 } from './1795627716121-AgencyView';
+import { StreamSequences1795636606873 } from './1795636606873-StreamSequences';
 
 export const statusMigrations = [
   Init1795563940052,
@@ -13,4 +14,5 @@ export const statusMigrations = [
   CalendarEntry1795626297577,
   ReceiptTerms1795626481088,
   AgencyView1795627716121,
+  StreamSequences1795636606873,
 ];

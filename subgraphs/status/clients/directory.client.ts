@@ -1,0 +1,38 @@
+import type { ReviewBodyKind } from '../../../contracts/enums';
+import { callService } from '../../../platform/service-client';
+
+export interface DirectoryOfficial {
+  id: string;
+  active: boolean;
+  serviceProvider: { id: string } | null;
+  administrativeUnit: { katoCode: string } | null;
+  /** The body the official acts for and its kind: the directory is its one owner (directory/review-body.ts). */
+  body: { id: string; kind: ReviewBodyKind } | null;
+}
+
+const OFFICIAL = /* GraphQL */ `
+  query($id: ID!) { official(id: $id) { id active serviceProvider { id } administrativeUnit { katoCode } body { id kind } } }
+`;
+
+/** The body an official acts for, as the directory says (intake writes `handlerBodyId` from the same answer). */
+export function bodyOf(official: DirectoryOfficial): string | null {
+  return official.body?.id ?? null;
+}
+
+/** Asks the directory subgraph about officials, with status's own service token. */
+export class StatusDirectoryClient {
+  constructor(
+    private readonly url: string,
+    private readonly serviceToken: () => Promise<string>,
+  ) {}
+
+  async official(id: string): Promise<DirectoryOfficial | null> {
+    const data = await callService<{ official: DirectoryOfficial | null }>(
+      this.url,
+      OFFICIAL,
+      { id },
+      `Bearer ${await this.serviceToken()}`,
+    );
+    return data.official;
+  }
+}
