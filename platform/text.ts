@@ -15,7 +15,14 @@ const INVISIBLE = /[\p{Cf}\p{Cs}\u115f\u1160\u3164\uffa0\u2800]/gu;
 const CONTROLS_SINGLE_LINE = /\p{Cc}/gu;
 const CONTROLS_MULTILINE = /[^\P{Cc}\n\t]/gu;
 /** What counts towards a minimum length: not whitespace, not a combining mark, not a control or format character. */
-const VISIBLE = /[^\p{White_Space}\p{M}\p{C}]/gu;
+const VISIBLE = /^[^\p{White_Space}\p{M}\p{C}]$/u;
+/**
+ * Whether cleaning could change the (normalised) text beyond trimming: a control, format or unassigned character,
+ * a blank letter, whitespace other than a single space (or, in multi-line text, a newline or tab). Most input has
+ * none, and then one test replaces the five passes.
+ */
+const NEEDS_CLEANING_SINGLE_LINE = /[\p{C}\u115f\u1160\u3164\uffa0\u2800]|[^\S ]| {2}/u;
+const NEEDS_CLEANING_MULTILINE = /[^\P{C}\n\t]|[\u115f\u1160\u3164\uffa0\u2800]|[^\S \n\t]/u;
 
 export interface CleanTextOptions {
   /** Keeps newlines and tabs (reasons, demands, notes); otherwise the text is one line. */
@@ -23,7 +30,9 @@ export interface CleanTextOptions {
 }
 
 export function cleanText(raw: string | null | undefined, options: CleanTextOptions = {}): string {
-  let text = (raw ?? '').normalize('NFC').replace(ANSI_SEQUENCE, '').replace(INVISIBLE, '');
+  let text = (raw ?? '').normalize('NFC');
+  if (!(options.multiline ? NEEDS_CLEANING_MULTILINE : NEEDS_CLEANING_SINGLE_LINE).test(text)) return text.trim();
+  text = text.replace(ANSI_SEQUENCE, '').replace(INVISIBLE, '');
   if (options.multiline) {
     text = text
       .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
@@ -35,7 +44,33 @@ export function cleanText(raw: string | null | undefined, options: CleanTextOpti
   return text.trim();
 }
 
-/** How many visible characters `text` has (code points; whitespace, marks and invisible characters not counted). */
-export function visibleLength(text: string): number {
-  return text.match(VISIBLE)?.length ?? 0;
+/** Whether each UTF-16 unit on its own is a visible character, built on first use (64 KiB). */
+let visibleUnits: Uint8Array | undefined;
+
+function visibleUnitTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) table[unit] = VISIBLE.test(String.fromCharCode(unit)) ? 1 : 0;
+  return table;
+}
+
+/**
+ * How many visible characters `text` has (code points; whitespace, marks and invisible characters not counted),
+ * counting no further than `atMost` (a minimum-length check needs no more).
+ */
+export function visibleLength(text: string, atMost = Infinity): number {
+  const table = (visibleUnits ??= visibleUnitTable());
+  let count = 0;
+  for (let i = 0; i < text.length && count < atMost; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++; // a pair: one astral code point
+        if (VISIBLE.test(text.slice(i - 1, i + 1))) count++;
+        continue;
+      }
+    }
+    count += table[unit]; // lone surrogates are 0 (category Cs)
+  }
+  return count;
 }

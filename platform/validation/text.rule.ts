@@ -13,7 +13,7 @@ export function requiredText(
   options: CleanTextOptions = {},
 ): RuleResult<string> {
   const value = cleanText(raw, options);
-  const visible = visibleLength(value);
+  const visible = visibleLength(value, minLength);
   if (visible === 0) return invalid(`${what} must not be empty`);
   if (visible < minLength) return invalid(`${what} is too short (at least ${minLength} characters)`);
   if (value.length > maxLength) return invalid(`${what} is longer than ${maxLength} characters`);
@@ -23,7 +23,7 @@ export function requiredText(
 /** An optional free text: blank (nothing visible) becomes null. */
 export function optionalText(raw: string | null | undefined, what: string, maxLength: number): RuleResult<string | null> {
   const value = cleanText(raw);
-  if (visibleLength(value) === 0) return valid(null);
+  if (visibleLength(value, 1) === 0) return valid(null);
   if (value.length > maxLength) return invalid(`${what} is longer than ${maxLength} characters`);
   return valid(value);
 }
