@@ -8,15 +8,49 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
-/** The local database server's pid, when one runs on this machine. */
-function databasePid(): number | null {
+/** Inodes of the sockets listening on `port` (any local address, IPv4 or IPv6), from /proc/net. */
+function listeningInodes(port: number): Set<string> {
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let lines: string[];
+    try {
+      lines = fs.readFileSync(table, 'utf8').split('\n').slice(1);
+    } catch {
+      continue;
+    }
+    for (const line of lines) {
+      const f = line.trim().split(/\s+/);
+      // local_address is HEXIP:HEXPORT; state 0A is LISTEN; the inode is the tenth field
+      if (f.length > 9 && f[3] === '0A' && parseInt(f[1].split(':')[1], 16) === port) inodes.add(f[9]);
+    }
+  }
+  return inodes;
+}
+
+/**
+ * The pid of the database server DATABASE_URL names, when it runs on this machine: the process holding the socket
+ * that listens on its port (tests and other benches may run further servers, so the first `mariadbd` is not it).
+ */
+function databasePid(databaseUrl: string): number | null {
+  const url = new URL(databaseUrl);
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname)) return null;
+  const inodes = listeningInodes(url.port ? Number(url.port) : 3306);
+  if (inodes.size === 0) return null;
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
+    let fds: string[];
     try {
-      const comm = fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-      if (comm === 'mariadbd' || comm === 'mysqld') return Number(entry);
+      fds = fs.readdirSync(`/proc/${entry}/fd`);
     } catch {
-      /* gone meanwhile */
+      continue; // gone meanwhile, or not ours to read
+    }
+    for (const fd of fds) {
+      try {
+        const target = fs.readlinkSync(`/proc/${entry}/fd/${fd}`);
+        if (target.startsWith('socket:[') && inodes.has(target.slice(8, -1))) return Number(entry);
+      } catch {
+        /* closed meanwhile */
+      }
     }
   }
   return null;
@@ -31,9 +65,10 @@ export class CpuMeter {
   private readonly spent: Record<string, number> = {};
   private startedAt: Record<string, number> | null = null;
 
-  constructor(pids: Record<string, number>, withDatabase: boolean) {
+  /** `databaseUrl`: DATABASE_URL, when the services use a database server (its CPU is counted too when local). */
+  constructor(pids: Record<string, number>, databaseUrl: string | undefined) {
     this.processes = { ...pids, 'load generator': process.pid };
-    const db = withDatabase ? databasePid() : null;
+    const db = databaseUrl ? databasePid(databaseUrl) : null;
     if (db) this.processes.database = db;
   }
 

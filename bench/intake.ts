@@ -50,7 +50,7 @@ async function main() {
 
     await runLoad(fileOne, concurrency, arg('warmup', 5) * 1000); // JIT and connection pools
     const before = await counts();
-    const cpu = new CpuMeter(services.pids, !!process.env.DATABASE_URL).start();
+    const cpu = new CpuMeter(services.pids, process.env.DATABASE_URL).start();
     const result = await runLoad(fileOne, concurrency, seconds * 1000);
     cpu.stop();
     const cpuMsPerFiling = cpu.perOperation(result.requests);

@@ -68,8 +68,8 @@ async function main() {
     await sample(direct, concurrency, warmup, newSamples());
     const rounds = arg('rounds', 4);
     const paths = {
-      gateway: { task: viaGateway, samples: newSamples(), cpu: new CpuMeter(services.pids, !!process.env.DATABASE_URL) },
-      direct: { task: direct, samples: newSamples(), cpu: new CpuMeter(services.pids, !!process.env.DATABASE_URL) },
+      gateway: { task: viaGateway, samples: newSamples(), cpu: new CpuMeter(services.pids, process.env.DATABASE_URL) },
+      direct: { task: direct, samples: newSamples(), cpu: new CpuMeter(services.pids, process.env.DATABASE_URL) },
     };
     for (let round = 0; round < rounds; round++) {
       for (const path of Object.values(paths)) {
