@@ -6,7 +6,7 @@ export interface DirectoryOfficial {
   active: boolean;
   serviceProvider: { id: string } | null;
   administrativeUnit: { katoCode: string } | null;
-  /** The body the official acts for and its kind: the directory is its one owner (directory/review-body.ts). */
+  /** The body the official acts for and its kind: the directory is its one owner (directory/jurisdiction/review-body.ts). */
   body: { id: string; kind: ReviewBodyKind } | null;
 }
 
