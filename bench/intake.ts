@@ -5,8 +5,7 @@
  * measure on MySQL/MariaDB.
  */
 import 'reflect-metadata';
-import { complaintInput } from '../test/factories/complaint.factory';
-import { validIin } from '../test/factories/iin';
+import { complaintInput, validIin } from './fixtures';
 import { CpuMeter } from './cpu';
 import { postGraphQL } from './graphql';
 import { runLoad } from './load';
