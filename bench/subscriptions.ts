@@ -161,7 +161,12 @@ async function main() {
       const statusUrl = services.statusUrls[i % services.statusUrls.length];
       writes.push(
         postGraphQL(statusUrl, `mutation($id: ID!) { registerComplaint(complaintId: $id) { id } }`, { id: cabinets[i].complaintId }, official).then(
-          (r) => void (r.errors && writeErrors++),
+          (r) => {
+            if (r.errors && writeErrors++ === 0) progress(`first write error: ${JSON.stringify(r.errors).slice(0, 300)}`);
+          },
+          (err: Error) => {
+            if (writeErrors++ === 0) progress(`first write error: ${err.message}`);
+          },
         ),
       );
     }
