@@ -6,7 +6,7 @@
  * delivered event of every process.
  *
  * `--gateways N` runs N gateway and N status processes over Redis (REDIS_URL, default redis://127.0.0.1:6379), each
- * gateway talking to its own status process. The cabinets are opened by `--generators` child processes (default one
+ * gateway talking to its own status process; it needs DATABASE_URL (MySQL/MariaDB). The cabinets are opened by `--generators` child processes (default one
  * per 5,000 cabinets), each from a loopback source address of its own (127.0.0.11, .12, …), so neither a process's
  * file-descriptor limit nor one address's ephemeral port range runs out.
  * `--heap-snapshot` writes a heap snapshot of each gateway once the cabinets are live (in /tmp/shagym-heap).
@@ -97,6 +97,9 @@ async function main() {
   const rate = arg('rate', 200);
   const gateways = arg('gateways', 1);
   const generatorCount = arg('generators', Math.ceil(clients / CABINETS_PER_GENERATOR));
+  if (gateways > 1 && !process.env.DATABASE_URL) {
+    throw new Error('--gateways N > 1 runs N status processes on one database: set DATABASE_URL (MySQL/MariaDB); SQLite is one process per file');
+  }
   const snapshot = process.argv.includes('--heap-snapshot');
   if (snapshot) fs.mkdirSync(HEAP_DIR, { recursive: true });
   const services = await startServiceProcesses({}, undefined, {
