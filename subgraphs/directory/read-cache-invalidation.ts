@@ -8,7 +8,8 @@ import type {
   TransactionCommitEvent,
   UpdateEvent,
 } from 'typeorm';
-import { directoryChangeFeed, type DirectoryChanged } from '../../contracts/directory-changes';
+import type { DirectoryChanged } from '../../contracts/directory-changes';
+import { directoryChangeFeed } from '../../platform/directory-change-feed';
 import type { SubgraphRuntime } from '../../platform/subgraph-server';
 import { ReadCache } from '../../platform/read-cache';
 

@@ -3,7 +3,7 @@ import type { DatabaseDefinition } from '../../platform/database';
 import { eventsUrl, INTERNAL_EVENTS_PATH, type EventBatchResult, type ServiceEvent } from '../../contracts/events';
 import { ComplaintFormerHolder } from './access/complaint-holder.entity';
 import { intakeEventsRoute } from './internal-events.route';
-import { directoryChangeFeed } from '../../contracts/directory-changes';
+import { directoryChangeFeed } from '../../platform/directory-change-feed';
 import { buildFederatedSchema } from '../../platform/federated-schema';
 import { postJson } from '../../platform/json-post';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
