@@ -1,6 +1,6 @@
 import demo from './data/demo-directory.json';
-import { isValidBin } from './bin';
-import { isValidKato } from './kato';
+import { isValidBin } from './validation/bin.rule';
+import { isValidKato } from './validation/kato.rule';
 
 describe('the demo directory data', () => {
   const units = new Map(demo.administrativeUnits.map((u) => [u.katoCode, u]));

@@ -1,25 +1,21 @@
 import type { DatabaseDefinition } from '../../platform/database';
 import { buildFederatedSchema } from '../../platform/federated-schema';
-import type { SubgraphDefinition } from '../../platform/subgraph-server';
-import { AdministrativeUnitResolver } from './administrative-unit.resolver';
-import { AdministrativeUnit } from './administrative-unit.type';
-import { CompetenceResolver } from './competence.resolver';
-import { Competence } from './competence.type';
-import { createDirectoryContext, type DirectoryContext } from './directory.context';
-import { directoryReferenceResolvers } from './directory.reference';
-import { seedDemoDirectory } from './directory.seed';
-import { JurisdictionResolver } from './jurisdiction.resolver';
-import { directoryMigrations } from './migrations';
-import { OfficialResolver } from './official.resolver';
-import { Official } from './official.type';
 import type { ReadCache } from '../../platform/read-cache';
-import { startDirectoryReadCache } from './read-cache-invalidation';
-import { ServiceProviderResolver } from './service-provider.resolver';
-import { ServiceProvider } from './service-provider.type';
+import type { SubgraphDefinition } from '../../platform/subgraph-server';
+// Folders load in this order (alphabetical): the printed SDL (schema/directory.graphql) follows it.
+import { AdministrativeUnitRecord, administrativeUnitReference, AdministrativeUnitResolver } from './administrative-units';
+import { startDirectoryReadCache } from './cache';
+import { CompetenceRecord, CompetenceResolver } from './competences';
+import { createDirectoryContext, createDirectoryDeps, type DirectoryContext, type DirectoryDeps } from './directory.context';
+import { seedDemoDirectory } from './directory.seed';
+import { JurisdictionResolver } from './jurisdiction';
+import { directoryMigrations } from './migrations';
+import { OfficialRecord, officialReference, OfficialResolver } from './officials';
+import { ServiceProviderRecord, serviceProviderReference, ServiceProviderResolver } from './service-providers';
 
 export const directoryDatabase: DatabaseDefinition = {
   service: 'directory',
-  entities: [Official, ServiceProvider, AdministrativeUnit, Competence],
+  entities: [OfficialRecord, ServiceProviderRecord, AdministrativeUnitRecord, CompetenceRecord],
   migrations: directoryMigrations,
 };
 
@@ -34,20 +30,20 @@ export function buildDirectorySchema() {
         JurisdictionResolver,
       ],
     },
-    directoryReferenceResolvers,
+    { ...officialReference, ...serviceProviderReference, ...administrativeUnitReference },
   );
 }
 
 export function directorySubgraph(): SubgraphDefinition<DirectoryContext> {
-  let cache: ReadCache;
+  let deps: DirectoryDeps;
   return {
     name: 'directory',
     database: directoryDatabase,
     buildSchema: buildDirectorySchema,
-    context: (rt, auth) => createDirectoryContext(rt.db, auth, cache),
+    context: (_rt, auth) => createDirectoryContext(deps, auth),
     onStart: async (rt) => {
       const readCache = await startDirectoryReadCache(rt);
-      cache = readCache.cache;
+      deps = createDirectoryDeps(rt.db, readCache.cache);
       try {
         if (rt.config.seedDemoData && (await seedDemoDirectory(rt.db))) rt.logger.info('demo directory loaded');
       } catch (err) {

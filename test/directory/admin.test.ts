@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { AdministrativeUnit } from '../../subgraphs/directory/administrative-unit.type';
-import { Competence } from '../../subgraphs/directory/competence.type';
-import { Official } from '../../subgraphs/directory/official.type';
-import { ServiceProvider } from '../../subgraphs/directory/service-provider.type';
+import { AdministrativeUnitRecord } from '../../subgraphs/directory/administrative-units';
+import { CompetenceRecord } from '../../subgraphs/directory/competences';
+import { OfficialRecord } from '../../subgraphs/directory/officials';
+import { ServiceProviderRecord } from '../../subgraphs/directory/service-providers';
 import { createAkimatOfficial, createOfficial, createProvider, createUnit, uniqueKato, validBin } from '../factories/directory.factory';
 import { validIin } from '../factories/iin';
 import { startTestSystem, type TestSystem } from '../support/harness';
@@ -32,10 +32,10 @@ describe('directory administration', () => {
   afterAll(() => t?.stop());
 
   const counts = async () => ({
-    units: await db.getRepository(AdministrativeUnit).count(),
-    providers: await db.getRepository(ServiceProvider).count(),
-    officials: await db.getRepository(Official).count(),
-    competences: await db.getRepository(Competence).count(),
+    units: await db.getRepository(AdministrativeUnitRecord).count(),
+    providers: await db.getRepository(ServiceProviderRecord).count(),
+    officials: await db.getRepository(OfficialRecord).count(),
+    competences: await db.getRepository(CompetenceRecord).count(),
   });
 
   const providerInput = (over: Record<string, unknown> = {}) => ({
@@ -74,10 +74,10 @@ describe('directory administration', () => {
       const q = `mutation($id: ID!) { deactivateOfficial(id: $id) { id active } }`;
       const citizen = await t.query(q, { id: o.id }, await t.token('citizen', { iin: validIin() }));
       expect(citizen.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect((await db.getRepository(Official).findOneByOrFail({ id: o.id })).active).toBe(true);
+      expect((await db.getRepository(OfficialRecord).findOneByOrFail({ id: o.id })).active).toBe(true);
       const r = await t.query(q, { id: o.id }, admin);
       expect(r.data.deactivateOfficial).toEqual({ id: o.id, active: false });
-      expect((await db.getRepository(Official).findOneByOrFail({ id: o.id })).active).toBe(false);
+      expect((await db.getRepository(OfficialRecord).findOneByOrFail({ id: o.id })).active).toBe(false);
     });
   });
 
@@ -142,7 +142,7 @@ describe('directory administration', () => {
         admin,
       );
       expect(r.errors?.[0].extensions?.code).toBe('CONFLICT');
-      expect((await db.getRepository(ServiceProvider).findOneByOrFail({ id: a.provider.id })).bin).toBe(a.provider.bin);
+      expect((await db.getRepository(ServiceProviderRecord).findOneByOrFail({ id: a.provider.id })).bin).toBe(a.provider.bin);
     });
   });
 
@@ -156,7 +156,7 @@ describe('directory administration', () => {
       const again = await t.query(CREATE_UNIT, { input: { ...input, nameRu: 'Другое' } }, admin);
       expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.katoCode' });
       expect(await counts()).toEqual(before);
-      expect((await db.getRepository(AdministrativeUnit).findOneByOrFail({ katoCode })).nameRu).toBe('Новый район');
+      expect((await db.getRepository(AdministrativeUnitRecord).findOneByOrFail({ katoCode })).nameRu).toBe('Новый район');
     });
 
     it.each([

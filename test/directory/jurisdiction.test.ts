@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { CompetenceKind } from '../../subgraphs/directory/competence-kind';
-import { ServiceProviderKind } from '../../subgraphs/directory/service-provider-kind';
+import { CompetenceKind } from '../../subgraphs/directory/competences';
+import { OfficialRecord } from '../../subgraphs/directory/officials';
+import { ServiceProviderKind } from '../../subgraphs/directory/service-providers';
 import {
   createAkimatOfficial,
   createCompetence,
@@ -101,7 +102,7 @@ describe('jurisdiction', () => {
       const r1 = await decide({ addressee: 'SERVICE_PROVIDER_HEAD', sp: provider.id, ps: 'Услуга Y' });
       expect(r1.data.jurisdictionDecision.official.id).toBe(head.id);
 
-      await db.getRepository('Official').update({ id: head.id }, { active: false });
+      await db.getRepository(OfficialRecord).update({ id: head.id }, { active: false });
       const r2 = await decide({ addressee: 'SERVICE_PROVIDER_HEAD', sp: provider.id, ps: 'Услуга Y' });
       expect(r2.data).toBeNull();
       expect(r2.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -152,7 +153,7 @@ describe('jurisdiction', () => {
     it('walks past an inactive akim', async () => {
       const { district, city, akimOf } = await tree({ city: true, district: true });
       const { provider } = await createProvider(db, { katoCode: district }); // the akim must be over the provider
-      await db.getRepository('Official').update({ id: akimOf[district] }, { active: false });
+      await db.getRepository(OfficialRecord).update({ id: akimOf[district] }, { active: false });
       const r = await decide({ addressee: 'AKIM', sp: provider.id, kato: district });
       expect(r.data.jurisdictionDecision.official.id).toBe(akimOf[city]);
     });

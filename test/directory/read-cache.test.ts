@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { startSubgraph, type RunningSubgraph } from '../../platform/subgraph-server';
 import { directorySubgraph } from '../../subgraphs/directory';
-import { CompetenceKind } from '../../subgraphs/directory/competence-kind';
-import { Official } from '../../subgraphs/directory/official.type';
+import { CompetenceKind } from '../../subgraphs/directory/competences';
+import { OfficialRecord } from '../../subgraphs/directory/officials';
 import { createCompetence, createOfficial, createProvider } from '../factories/directory.factory';
 import { eventually, postGraphQL, startTestSystem, type TestSystem } from '../support/harness';
 import { testConfig } from '../support/test-config';
@@ -129,7 +129,7 @@ describe('directory read cache', () => {
   it('drops, at commit, what was read while a writing transaction was open', async () => {
     const official = await createOfficial(db, { surname: 'Прежняя' });
     await db.transaction(async (em) => {
-      await em.update(Official, { id: official.id }, { surname: 'Новая' });
+      await em.update(OfficialRecord, { id: official.id }, { surname: 'Новая' });
       // On MariaDB this read comes from another connection and sees the committed row, the old one: the cache
       // would keep it but for the commit. SQLite has one connection, which already sees the change.
       const during = (await entity(official.id)).surname;

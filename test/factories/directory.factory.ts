@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AdministrativeUnit } from '../../subgraphs/directory/administrative-unit.type';
-import { binCheckDigit } from '../../subgraphs/directory/bin';
-import { competenceMatchKey } from '../../subgraphs/directory/competence-match';
-import { Competence } from '../../subgraphs/directory/competence.type';
-import { CompetenceKind } from '../../subgraphs/directory/competence-kind';
-import { Official } from '../../subgraphs/directory/official.type';
-import { ServiceProviderKind } from '../../subgraphs/directory/service-provider-kind';
-import { ServiceProvider } from '../../subgraphs/directory/service-provider.type';
+import { AdministrativeUnitRecord as AdministrativeUnit } from '../../subgraphs/directory/administrative-units/administrative-unit.entity';
+import { binCheckDigit } from '../../subgraphs/directory/validation/bin.rule';
+import { competenceMatchKey } from '../../subgraphs/directory/competences/competence-match-key';
+import { CompetenceRecord as Competence } from '../../subgraphs/directory/competences/competence.entity';
+import { CompetenceKind } from '../../subgraphs/directory/competences/competence-kind';
+import { OfficialRecord as Official } from '../../subgraphs/directory/officials/official.entity';
+import { ServiceProviderKind } from '../../subgraphs/directory/service-providers/service-provider-kind';
+import { ServiceProviderRecord as ServiceProvider } from '../../subgraphs/directory/service-providers/service-provider.entity';
 
 let counter = Math.floor(Math.random() * 50000);
 const next = () => ++counter;
