@@ -1,3 +1,3 @@
 export { invalid, tidy, valid, type RuleResult } from './rule';
-export { Problems, required, type InputProblem } from './problems';
+export { Problems, rejectInput, required, type InputProblem } from './problems';
 export { optionalText, requiredText } from './text.rule';

@@ -35,3 +35,11 @@ export function required<T>(field: string, result: RuleResult<T>): T {
   if (result.ok) return result.value;
   throw new BadUserInput(result.message, field, { problems: [{ field, message: result.message }] });
 }
+
+/**
+ * BAD_USER_INPUT about one field, in the same shape, for checks that are not a pure rule on the input (they depend
+ * on the calendar, the directory or the stored data).
+ */
+export function rejectInput(field: string, message: string): never {
+  throw new BadUserInput(message, field, { problems: [{ field, message }] });
+}

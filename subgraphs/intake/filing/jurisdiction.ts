@@ -24,7 +24,7 @@ export async function jurisdictionFor(directory: DirectoryClient, v: ValidCompla
   }
 }
 
-/** The chosen official's body, as the directory says (directory/review-body.ts). */
+/** The chosen official's body, as the directory says (directory/jurisdiction/review-body.ts). */
 export function bodyIdOf(decision: JurisdictionAnswer): string | null {
   return decision.official.body?.id ?? null;
 }

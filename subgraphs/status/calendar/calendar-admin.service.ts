@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { rejectInput } from '../validation/reject-input';
+import { rejectInput } from '../../../platform/validation';
 import { requireRole, type AuthState } from '../../../platform/auth';
 import { inTransaction } from '../../../platform/database';
 import { Conflict, NotFound } from '../../../platform/errors';

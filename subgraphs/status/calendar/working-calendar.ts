@@ -1,5 +1,5 @@
 import type { CalendarEntry, CalendarRules, IsoDate } from './calendar-data';
-import { rejectInput } from '../validation/reject-input';
+import { rejectInput } from '../../../platform/validation';
 
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor, StatusMarkRepository, toStatusMark, type Ma
 import type { DataSource } from 'typeorm';
 import type { MarkDispatcher } from './mark-dispatcher';
 import { OrderedMarkStream } from './ordered-mark-stream';
-import { rejectInput } from '../validation/reject-input';
+import { rejectInput } from '../../../platform/validation';
 
 /** What streaming marks needs of the process (`StatusDeps` has it all). */
 export interface MarkStreamingDeps {

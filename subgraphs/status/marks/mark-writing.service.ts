@@ -8,7 +8,7 @@ import { StatusMarkKind as K, type ReviewResult } from '../../../contracts/enums
 import { recordForward, type ComplaintAccess } from '../access';
 import { bodyOf, type DirectoryOfficial, type StatusDirectoryClient } from '../clients';
 import { TrackedComplaintRepository, type TrackedComplaint } from '../complaints';
-import { rejectInput } from '../validation/reject-input';
+import { rejectInput } from '../../../platform/validation';
 import { complaintTerms, registrationMoment, registrationNumber, reviewDueOn } from '../terms';
 import { appendMark } from './append-mark';
 import { extensionDays, markText, signedStatement } from './mark.validation';

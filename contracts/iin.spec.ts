@@ -1,4 +1,4 @@
-import { iinCheckDigit, iinProblem, isValidIin } from '../../../contracts/iin';
+import { iinCheckDigit, iinProblem, isValidIin } from './iin';
 
 describe('IIN', () => {
   it('accepts a number whose check digit comes from the first weights', () => {
