@@ -152,7 +152,7 @@ async function main() {
 
     // Marks at a fixed rate, written by the handler at the status processes in turn.
     const generatorPids = Object.fromEntries(generators.map((g, k) => [`clients ${k + 1}`, g.child.pid!]));
-    const cpu = new CpuMeter({ ...services.pids, ...generatorPids }, !!process.env.DATABASE_URL).start();
+    const cpu = new CpuMeter({ ...services.pids, ...generatorPids }, process.env.DATABASE_URL).start();
     const interval = 1000 / rate;
     const writeStart = performance.now();
     let writeErrors = 0;
