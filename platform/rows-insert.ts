@@ -29,10 +29,10 @@ function shapeOf(em: EntityManager, metadata: EntityMetadata): InsertShape {
 /**
  * One multi-row INSERT, with the driver's own conversion of each value (JSON columns, dates) but without TypeORM's
  * query builder, which spends more CPU naming, escaping and re-substituting a batch's hundreds of parameters than
- * the database spends storing the rows. Every column is written (rows give each one a value); generated columns
- * (auto-increment ids) are left to the database, and nothing is read back.
+ * the database spends storing the rows. Every column is written (a value a row leaves out is NULL, not the column's
+ * default); generated columns (auto-increment ids) are left to the database, and nothing is read back.
  */
-export function insertRows<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: readonly T[]): Promise<unknown> {
+export function insertRows<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: readonly Partial<T>[]): Promise<unknown> {
   if (rows.length === 0) return Promise.resolve();
   const { driver } = em.connection;
   const { columns, prefix, row } = shapeOf(em, em.connection.getMetadata(target));

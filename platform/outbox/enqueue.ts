@@ -22,7 +22,7 @@ export async function enqueue(em: EntityManager, ...events: ServiceEvent[]): Pro
       attempts: 0,
       deliveredAt: null,
       lastError: null,
-    })) as OutboxMessage[],
+    })),
   );
   // Copies: tracing adds its headers to the event it sends, and the caller's objects are the caller's.
   handOverWhenCommitted(

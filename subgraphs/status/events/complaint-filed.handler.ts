@@ -82,7 +82,7 @@ export async function applyComplaintsFiled(db: DataSource, events: ComplaintFile
       if (fresh.length === 0) return [];
       const tracked = fresh.map(trackedFrom);
       // Plain multi-row INSERTs (platform/rows-insert): TypeORM's query builder costs more CPU than the rows' storing.
-      await insertRows(em, TrackedComplaint, tracked as TrackedComplaint[]);
+      await insertRows(em, TrackedComplaint, tracked);
       await enqueue(em, ...tracked.map(deliveredStatus));
       // The office clerk who accepted a paper complaint keeps read access (progress questions at the office).
       await insertRows(
