@@ -1,5 +1,10 @@
 import { postJson } from '../platform/json-post';
-import type { GraphQLResult } from '../test/support/harness';
+
+export interface GraphQLResult<T = any> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
 
 /**
  * The load generator's GraphQL call: node:http on keep-alive sockets, so the client shares the two cores with the

@@ -6,8 +6,7 @@
  */
 import 'reflect-metadata';
 import http from 'node:http';
-import { Addressee } from '../contracts/enums';
-import { iinCheckDigit } from '../contracts/iin';
+import { complaintInput, validIin } from './fixtures';
 import { CpuMeter } from './cpu';
 import { postGraphQL } from './graphql';
 import { runLoad } from './load';
@@ -45,7 +44,7 @@ async function main() {
       return { stored: r.data.complaints.totalCount as number, tracked: r.data.complaintStatistics.total as number };
     };
     // The same filing every time, serialised once: the generator's CPU goes to sending and checking, not building.
-    const body = JSON.stringify({ query: `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, variables: { i: filing(provider.id) } });
+    const body = JSON.stringify({ query: `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, variables: { i: complaintInput(provider.id) } });
     const fileOne = (worker: number) => postFiling(services.gatewayUrl, body, citizens[worker]);
 
     await runLoad(fileOne, concurrency, arg('warmup', 5) * 1000); // JIT and connection pools
@@ -83,32 +82,6 @@ async function main() {
     console.table({ 'CPU ms per filing': cpuMsPerFiling });
   } finally {
     await services.stop();
-  }
-}
-
-/** A complete, valid portal filing (the bench's own fixture). */
-function filing(serviceProviderId: string) {
-  return {
-    addressee: Addressee.SERVICE_PROVIDER_HEAD,
-    serviceProviderId,
-    publicService: 'Адаптерлік мекенжай анықтамасы / Справка об адресной регистрации',
-    applicant: { surname: 'Ахметова', name: 'Дина', patronymic: 'Маратқызы', postalAddress: 'Астана қ., Мәңгілік Ел д-лы, 8, 12 пәтер', phones: ['+77011234567'] },
-    respondents: [{ position: 'ЦОН маманы / специалист ЦОН', surname: 'Серіков', name: 'Нұржан' }],
-    reasons: 'Анықтама заңда белгіленген мерзімде берілмеді.',
-    demands: 'Анықтаманы беруді және мерзімді бұзуды тексеруді талап етемін.',
-    signature: 'ЭЦП: MIIB...bench',
-  };
-}
-
-let serial = Math.floor(Math.random() * 5000);
-
-/** A fresh valid IIN, born 1990-01-01. */
-function validIin(): string {
-  for (;;) {
-    serial = (serial + 1) % 10000;
-    const first11 = `9001013${String(serial).padStart(4, '0')}`;
-    const check = iinCheckDigit(first11);
-    if (check !== null) return `${first11}${check}`;
   }
 }
 

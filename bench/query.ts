@@ -5,9 +5,7 @@
  * and the gateway/direct ratio. Services run in processes of their own, as deployed.
  */
 import 'reflect-metadata';
-import { complaintInput } from '../test/factories/complaint.factory';
-import { validIin } from '../test/factories/iin';
-import { eventually } from '../test/support/harness';
+import { complaintInput, eventually, validIin } from './fixtures';
 import { CpuMeter } from './cpu';
 import { postGraphQL } from './graphql';
 import { newSamples, sample, summarize } from './load';

@@ -1,6 +1,6 @@
 import { TokenService } from '../platform/auth';
 import { DEV_JWT_SECRET } from '../platform/config';
-import { validBin } from '../test/factories/directory.factory';
+import { validBin } from './fixtures';
 import { postGraphQL } from './graphql';
 
 export const benchTokens = new TokenService(DEV_JWT_SECRET);

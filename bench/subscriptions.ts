@@ -1,26 +1,31 @@
 /**
- * npm run bench:subscriptions -- --clients 1000 [--rate 200]
- * N cabinets (graphql-ws connections to the gateway), each subscribed to its own complaint with a field from
- * intake in the payload; then one REGISTERED mark per complaint written at a fixed rate. Prints delivered/expected,
- * commit→client latency, gateway memory per connection and connect time. Services run in processes of their own.
+ * npm run bench:subscriptions -- --clients 1000 [--rate 200] [--gateways 1] [--generators N] [--heap-snapshot]
+ * N cabinets (graphql-ws connections to the gateways), each subscribed to its own complaint with a field from
+ * intake in the payload; then one REGISTERED mark per complaint written at a fixed rate at the status processes.
+ * Prints delivered/expected, duplicates, commit→client latency, memory per cabinet of each gateway, and CPU ms per
+ * delivered event of every process.
+ *
+ * `--gateways N` runs N gateway and N status processes over Redis (REDIS_URL, default redis://127.0.0.1:6379), each
+ * gateway talking to its own status process; it needs DATABASE_URL (MySQL/MariaDB). The cabinets are opened by `--generators` child processes (default one
+ * per 5,000 cabinets), each from a loopback source address of its own (127.0.0.11, .12, …), so neither a process's
+ * file-descriptor limit nor one address's ephemeral port range runs out.
+ * `--heap-snapshot` writes a heap snapshot of each gateway once the cabinets are live (in /tmp/shagym-heap).
  */
 import 'reflect-metadata';
-import os from 'node:os';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { TokenService } from '../platform/auth';
-import { DEV_JWT_SECRET } from '../platform/config';
-import { complaintInput } from '../test/factories/complaint.factory';
-import { validBin } from '../test/factories/directory.factory';
-import { validIin } from '../test/factories/iin';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CpuMeter } from './cpu';
+import { complaintInput, validBin, validIin } from './fixtures';
 import { postGraphQL } from './graphql';
 import { percentile } from './load';
-import { rssMiB, startServiceProcesses } from './services';
+import { instanceName, rssMiB, startServiceProcesses } from './services';
+import { arg, benchTokens, machine } from './setup';
+import type { ChildCommand, ChildReport, ClientCabinet } from './subscription-protocol';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const CABINETS_PER_GENERATOR = 5000;
+const HEAP_DIR = '/tmp/shagym-heap';
+const ROOT = path.resolve(__dirname, '..');
 
 const started = performance.now();
 const progress = (what: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${what}`);
@@ -31,15 +36,81 @@ async function inBatches<T>(items: T[], size: number, work: (item: T, index: num
   }
 }
 
+/** A client process; its soft file-descriptor limit raised to the hard one when the shell allows it. */
+class Generator {
+  readonly child: ChildProcess;
+  private readonly waiting = new Map<ChildReport['type'], (r: ChildReport) => void>();
+
+  constructor() {
+    this.child = spawn(
+      '/bin/sh',
+      ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, '-r', './scripts/register-ts.js', 'bench/subscription-clients.ts'],
+      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    );
+    this.child.on('message', (r: ChildReport) => {
+      const type = r.type === 'failed' ? 'live' : r.type;
+      const w = this.waiting.get(type);
+      this.waiting.delete(type);
+      w?.(r);
+    });
+  }
+
+  ask<T extends ChildReport['type']>(command: ChildCommand, answer: T): Promise<Extract<ChildReport, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      this.waiting.set(answer, (r) => (r.type === 'failed' ? reject(new Error(r.message)) : resolve(r as never)));
+      this.child.send(command);
+    });
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.child.exitCode !== null) return resolve();
+      this.child.once('exit', () => resolve());
+      this.child.send({ type: 'stop' } satisfies ChildCommand);
+    });
+  }
+}
+
+/** V8 heap in use, from the process's /metrics (prom-client's default metrics). */
+async function heapUsedMiB(graphqlUrl: string): Promise<number> {
+  const text = await (await fetch(graphqlUrl.replace('/graphql', '/metrics'))).text();
+  const bytes = Number(/^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?)/m.exec(text)?.[1] ?? NaN);
+  return Math.round((bytes / 2 ** 20) * 10) / 10;
+}
+
+async function heapSnapshot(pid: number): Promise<string> {
+  const before = new Set(fs.readdirSync(HEAP_DIR));
+  process.kill(pid, 'SIGUSR2');
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const file = fs.readdirSync(HEAP_DIR).find((f) => !before.has(f) && f.includes(`.${pid}.`));
+    if (!file) continue;
+    // Written in one go: done when the size stops growing.
+    const size = fs.statSync(path.join(HEAP_DIR, file)).size;
+    await new Promise((r) => setTimeout(r, 1000));
+    if (fs.statSync(path.join(HEAP_DIR, file)).size === size && size > 0) return path.join(HEAP_DIR, file);
+  }
+}
+
 async function main() {
   const clients = arg('clients', 1000);
   const rate = arg('rate', 200);
-  const tokens = new TokenService(DEV_JWT_SECRET);
-  const services = await startServiceProcesses();
-  progress('services up');
-  const sockets: Client[] = [];
+  const gateways = arg('gateways', 1);
+  const generatorCount = arg('generators', Math.ceil(clients / CABINETS_PER_GENERATOR));
+  if (gateways > 1 && !process.env.DATABASE_URL) {
+    throw new Error('--gateways N > 1 runs N status processes on one database: set DATABASE_URL (MySQL/MariaDB); SQLite is one process per file');
+  }
+  const snapshot = process.argv.includes('--heap-snapshot');
+  if (snapshot) fs.mkdirSync(HEAP_DIR, { recursive: true });
+  const services = await startServiceProcesses({}, undefined, {
+    gateways,
+    nodeFlags: snapshot ? { gateway: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${HEAP_DIR}`] } : {},
+  });
+  const gatewayNames = services.gatewayUrls.map((_, i) => instanceName('gateway', i));
+  progress(`services up (${Object.keys(services.pids).join(', ')})`);
+  const generators: Generator[] = [];
   try {
-    const admin = await tokens.mint({ sub: 'bench', role: 'admin' });
+    const admin = await benchTokens.mint({ sub: 'bench', role: 'admin' });
     const unit = await postGraphQL(services.gatewayUrl, `mutation { createAdministrativeUnit(input: { katoCode: "710000000", nameKk: "Астана", nameRu: "Астана" }) { katoCode } }`, {}, admin);
     if (unit.errors) throw new Error(JSON.stringify(unit.errors));
     const created = await postGraphQL(
@@ -50,69 +121,38 @@ async function main() {
     );
     if (created.errors) throw new Error(JSON.stringify(created.errors));
     const provider = created.data.createServiceProvider;
-    const official = await tokens.mint({ sub: 'head', role: 'official', officialId: provider.head.id });
+    const official = await benchTokens.mint({ sub: 'head', role: 'official', officialId: provider.head.id });
 
-    // Set-up (not measured): one citizen and one complaint per cabinet, filed at intake.
-    const cabinets: { token: string; complaintId: string }[] = [];
+    // Set-up (not measured): one citizen and one complaint per cabinet, filed at intake; cabinet i on gateway i % N.
+    const cabinets: ClientCabinet[] = [];
     const input = complaintInput(provider.id);
-    await inBatches(Array.from({ length: clients }), 64, async () => {
+    await inBatches(Array.from({ length: clients }), 64, async (_, i) => {
       const iin = validIin();
-      const token = await tokens.mint({ sub: iin, role: 'citizen', iin }, '2h');
+      const token = await benchTokens.mint({ sub: iin, role: 'citizen', iin }, '2h');
       const r = await postGraphQL(services.urls.intake, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, { i: input }, token);
       if (r.errors) throw new Error(JSON.stringify(r.errors));
-      cabinets.push({ token, complaintId: r.data.fileComplaint.id });
+      cabinets.push({ token, complaintId: r.data.fileComplaint.id, gatewayUrl: services.gatewayUrls[i % gateways] });
     });
-
     progress(`${cabinets.length} complaints filed`);
-    const rssBefore = rssMiB(services.pids.gateway);
-    const connectMs: number[] = [];
-    const liveMs: number[] = [];
-    const latencies: number[] = [];
-    const received = new Map<string, number>();
-    let duplicates = 0;
-    const query = `subscription($id: ID!, $after: String) { statusMarkAdded(complaintId: $id, after: $after) {
-      id kind at complaint { number } } }`;
-    await inBatches(cabinets, 200, async (cabinet) => {
-      const t0 = performance.now();
-      const client = createClient({
-        url: services.gatewayUrl.replace(/^http/, 'ws'),
-        webSocketImpl: WebSocket,
-        lazy: false,
-        retryAttempts: 0,
-        connectionParams: { authorization: `Bearer ${cabinet.token}` },
-        onNonLazyError: () => undefined,
-      });
-      sockets.push(client);
-      await new Promise<void>((resolve, reject) => {
-        client.on('connected', () => resolve());
-        client.on('closed', (e) => reject(new Error(`connection closed: ${(e as { code?: number }).code}`)));
-      });
-      connectMs.push(performance.now() - t0);
-      await new Promise<void>((resolve, reject) => {
-        client.subscribe<{ statusMarkAdded: { id: string; kind: string; at: string } }>(
-          { query, variables: { id: cabinet.complaintId, after: '0'.repeat(16) } },
-          {
-            next: (r) => {
-              const mark = r.data?.statusMarkAdded;
-              if (!mark) return reject(new Error(JSON.stringify(r.errors)));
-              if (mark.kind === 'DELIVERED') {
-                liveMs.push(performance.now() - t0);
-                return resolve();
-              }
-              if (received.has(mark.id)) duplicates++;
-              received.set(mark.id, 1);
-              latencies.push(Date.now() - Date.parse(mark.at));
-            },
-            error: (e) => reject(e instanceof Error ? e : new Error(JSON.stringify(e))),
-            complete: () => undefined,
-          },
-        );
-      });
-    });
-    const rssAfter = rssMiB(services.pids.gateway);
-    progress(`${sockets.length} cabinets connected and live`);
 
-    // Marks at a fixed rate, written by the handler at the status subgraph.
+    for (let g = 0; g < generatorCount; g++) generators.push(new Generator());
+    const rssBefore = gatewayNames.map((name) => rssMiB(services.pids[name]));
+    const heapBefore = await Promise.all(services.gatewayUrls.map(heapUsedMiB));
+    const opened = await Promise.all(
+      generators.map((g, k) =>
+        g.ask({ type: 'open', cabinets: cabinets.filter((_, i) => i % generatorCount === k), localAddress: `127.0.0.${11 + k}`, batch: Math.ceil(200 / generatorCount) }, 'live'),
+      ),
+    );
+    const rssAfter = gatewayNames.map((name) => rssMiB(services.pids[name]));
+    const heapAfter = await Promise.all(services.gatewayUrls.map(heapUsedMiB));
+    progress(`${cabinets.length} cabinets connected and live`);
+    if (snapshot) {
+      for (const name of gatewayNames) progress(`heap snapshot of ${name}: ${await heapSnapshot(services.pids[name])}`);
+    }
+
+    // Marks at a fixed rate, written by the handler at the status processes in turn.
+    const generatorPids = Object.fromEntries(generators.map((g, k) => [`clients ${k + 1}`, g.child.pid!]));
+    const cpu = new CpuMeter({ ...services.pids, ...generatorPids }, !!process.env.DATABASE_URL).start();
     const interval = 1000 / rate;
     const writeStart = performance.now();
     let writeErrors = 0;
@@ -121,45 +161,75 @@ async function main() {
       const due = writeStart + i * interval;
       const wait = due - performance.now();
       if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      const statusUrl = services.statusUrls[i % services.statusUrls.length];
       writes.push(
-        postGraphQL(services.urls.status, `mutation($id: ID!) { registerComplaint(complaintId: $id) { id } }`, { id: cabinets[i].complaintId }, official).then(
-          (r) => void (r.errors && writeErrors++),
+        postGraphQL(statusUrl, `mutation($id: ID!) { registerComplaint(complaintId: $id) { id } }`, { id: cabinets[i].complaintId }, official).then(
+          (r) => {
+            if (r.errors && writeErrors++ === 0) progress(`first write error: ${JSON.stringify(r.errors).slice(0, 300)}`);
+          },
+          (err: Error) => {
+            if (writeErrors++ === 0) progress(`first write error: ${err.message}`);
+          },
         ),
       );
     }
     await Promise.all(writes);
-    progress(`${cabinets.length} marks written (${writeErrors} errors)`);
+    const writeSeconds = (performance.now() - writeStart) / 1000;
+    progress(`${cabinets.length} marks written in ${writeSeconds.toFixed(1)} s (${writeErrors} errors)`);
+    const countReceived = async () => (await Promise.all(generators.map((g) => g.ask({ type: 'count' }, 'count')))).reduce((n, r) => n + r.received, 0);
     const deadline = Date.now() + 30_000;
-    while (received.size < clients - writeErrors && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((await countReceived()) < clients - writeErrors && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    cpu.stop();
 
-    latencies.sort((a, b) => a - b);
-    connectMs.sort((a, b) => a - b);
-    liveMs.sort((a, b) => a - b);
+    const reports = await Promise.all(generators.map((g) => g.ask({ type: 'report' }, 'report')));
+    const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const delivered = reports.reduce((n, r) => n + r.received, 0);
+    const duplicates = reports.reduce((n, r) => n + r.duplicates, 0);
+    const connectMs = opened.flatMap((o) => o.connectMs).sort((a, b) => a - b);
+    const liveMs = opened.flatMap((o) => o.liveMs).sort((a, b) => a - b);
     const r1 = (n: number) => Math.round(n * 10) / 10;
+    const perGateway = Math.ceil(clients / gateways);
+    const memory = Object.fromEntries(
+      gatewayNames.map((name, i) => [
+        name,
+        {
+          rssMiB: `${rssBefore[i]} → ${rssAfter[i]}`,
+          heapUsedMiB: `${heapBefore[i]} → ${heapAfter[i]}`,
+          rssKiBPerCabinet: r1(((rssAfter[i] - rssBefore[i]) * 1024) / perGateway),
+          heapKiBPerCabinet: r1(((heapAfter[i] - heapBefore[i]) * 1024) / perGateway),
+        },
+      ]),
+    );
+    const cpuMsPerEvent = cpu.perOperation(Math.max(1, delivered));
     const summary = {
       bench: 'subscriptions',
       date: new Date().toISOString(),
-      machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: machine(),
       database: process.env.DATABASE_URL ? 'mysql' : 'sqlite',
       clients,
+      gateways,
+      generators: generatorCount,
       markRatePerSecond: rate,
+      achievedMarksPerSecond: Math.round(clients / writeSeconds),
       expected: clients,
-      delivered: received.size,
-      deliveredPercent: r1((received.size / clients) * 100),
+      delivered,
+      deliveredPercent: r1((delivered / clients) * 100),
       duplicates,
       writeErrors,
       latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] },
       connectMs: { p50: r1(percentile(connectMs, 50)), p99: r1(percentile(connectMs, 99)) },
       subscribedAndLiveMs: { p50: r1(percentile(liveMs, 50)), p99: r1(percentile(liveMs, 99)) },
-      gatewayRssMiB: { before: rssBefore, after: rssAfter },
-      gatewayKiBPerConnection: r1(((rssAfter - rssBefore) * 1024) / clients),
+      gatewayMemory: memory,
+      cpuMsPerDeliveredEvent: cpuMsPerEvent,
     };
     console.log(JSON.stringify(summary));
     console.table({
-      delivery: { expected: clients, delivered: received.size, duplicates, p50: summary.latencyMs.p50, p99: summary.latencyMs.p99, max: summary.latencyMs.max },
+      delivery: { expected: clients, delivered, duplicates, p50: summary.latencyMs.p50, p99: summary.latencyMs.p99, max: summary.latencyMs.max },
     });
+    console.table(memory);
+    console.table({ 'CPU ms per delivered event': cpuMsPerEvent });
   } finally {
-    await Promise.all(sockets.map((s) => s.dispose()));
+    await Promise.all(generators.map((g) => g.stop()));
     await services.stop();
   }
 }

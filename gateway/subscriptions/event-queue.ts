@@ -15,6 +15,10 @@ export interface EventQueueOptions {
 /**
  * A bounded push queue exposed as an async iterator. Unlike an async generator, `return()` resolves at once
  * (the client has left), without waiting for the next event.
+ *
+ * Hand-written on purpose: the one push-iterator package in the tree, `@repeaterjs/repeater` (via type-graphql),
+ * cannot replace a backlog with the SUBSCRIPTION_OVERFLOW result (its buffers either hold the pusher or drop
+ * values silently) and allocates several promises per event, where this costs one object per subscription.
  */
 export class EventQueue implements AsyncIterableIterator<ExecutionResult> {
   private readonly items: ExecutionResult[] = [];

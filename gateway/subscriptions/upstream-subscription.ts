@@ -2,6 +2,7 @@ import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { GatewayStats } from './gateway-stats';
 import type { UpstreamOperation } from './resumable-operation';
 import type { UpstreamLease } from './upstream-pool';
+import type { UpstreamSink } from './upstream-pool-socket';
 
 export interface ResumePolicy {
   /** Resubscriptions in a row without an event in between, before giving up. */
@@ -32,8 +33,7 @@ const FINAL_CLOSE_CODES = new Set([4400, 4401, 4403, 4406, 4409, 4429, 4500]);
  * marks committed in between.
  */
 export class UpstreamSubscription {
-  private unsubscribe?: () => void;
-  private finishCurrent?: () => boolean;
+  private current?: Attempt;
   private lastCursor: string | null;
   private attempts = 0;
   private startAnnounced = false;
@@ -47,7 +47,8 @@ export class UpstreamSubscription {
     private readonly op: UpstreamOperation,
     private readonly handlers: UpstreamHandlers,
     private readonly policy: ResumePolicy,
-    private readonly stats: GatewayStats,
+    /** @internal */
+    readonly stats: GatewayStats,
   ) {
     this.lastCursor = op.initialAfter;
   }
@@ -61,18 +62,10 @@ export class UpstreamSubscription {
       this.close();
       return this.handlers.fail([{ message: (err as Error).message, extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
     }
-    let active = true;
     this.stats.upstreamSubscriptions++;
-    const finish = () => {
-      if (!active) return false;
-      active = false;
-      this.stats.upstreamSubscriptions--;
-      lease.release();
-      return true;
-    };
-    this.finishCurrent = finish;
-    let transient: GraphQLFormattedError[] | undefined;
-    const unsubscribe = lease.client.subscribe<Record<string, unknown>>(
+    const attempt = new Attempt(this, lease);
+    this.current = attempt;
+    attempt.unsubscribe = lease.client.subscribe(
       {
         query: this.op.query,
         operationName: this.op.operationName,
@@ -82,55 +75,55 @@ export class UpstreamSubscription {
           ...(this.op.resumable ? { pinStart: true } : {}),
         },
       },
-      {
-        next: (result) => {
-          if (this.closed) return;
-          const startCursor = result.data == null && !result.errors ? (result.extensions as { startCursor?: unknown } | undefined)?.startCursor : undefined;
-          if (typeof startCursor === 'string') {
-            this.lastCursor ??= startCursor;
-            if (!this.startAnnounced) {
-              this.startAnnounced = true;
-              this.handlers.start?.(this.lastCursor);
-            }
-            return;
-          }
-          if (result.data == null && result.errors?.length && result.errors.every((e) => e.extensions?.retryable === true)) {
-            // The subgraph could not open the stream for now (its database is away): resume after its `complete`.
-            transient = result.errors as GraphQLFormattedError[];
-            return;
-          }
-          const cursor = this.op.cursorOf(result.data as Record<string, any>);
-          if (cursor) this.lastCursor = cursor;
-          this.attempts = 0;
-          this.handlers.event(result as ExecutionResult);
-        },
-        error: (err) => {
-          if (!finish() || this.closed) return;
-          this.onError(err);
-        },
-        complete: () => {
-          if (!finish() || this.closed) return;
-          if (transient) return this.onError(transient);
-          this.close();
-          this.handlers.complete();
-        },
-      },
+      attempt,
     );
-    this.unsubscribe = () => {
-      unsubscribe();
-      finish();
-    };
+  }
+
+  /** @internal An event of the current attempt. */
+  onNext(attempt: Attempt, result: ExecutionResult): void {
+    if (this.closed) return;
+    const startCursor = result.data == null && !result.errors ? (result.extensions as { startCursor?: unknown } | undefined)?.startCursor : undefined;
+    if (typeof startCursor === 'string') {
+      this.lastCursor ??= startCursor;
+      if (!this.startAnnounced) {
+        this.startAnnounced = true;
+        this.handlers.start?.(this.lastCursor);
+      }
+      return;
+    }
+    if (result.data == null && result.errors?.length && result.errors.every((e) => e.extensions?.retryable === true)) {
+      // The subgraph could not open the stream for now (its database is away): resume after its `complete`.
+      attempt.transient = result.errors as unknown as GraphQLFormattedError[];
+      return;
+    }
+    const cursor = this.op.cursorOf(result.data as Record<string, any>);
+    if (cursor) this.lastCursor = cursor;
+    this.attempts = 0;
+    this.handlers.event(result);
+  }
+
+  /** @internal */
+  onError(attempt: Attempt, err: unknown): void {
+    if (!attempt.finish() || this.closed) return;
+    this.retryOrFail(err);
+  }
+
+  /** @internal */
+  onComplete(attempt: Attempt): void {
+    if (!attempt.finish() || this.closed) return;
+    if (attempt.transient) return this.retryOrFail(attempt.transient);
+    this.close();
+    this.handlers.complete();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.timer);
-    this.unsubscribe?.();
-    this.finishCurrent?.();
+    this.current?.end();
   }
 
-  private onError(err: unknown): void {
+  private retryOrFail(err: unknown): void {
     const transient = Array.isArray(err) && err.length > 0 && err.every((e: GraphQLFormattedError) => e.extensions?.retryable === true);
     if (Array.isArray(err) && !transient) {
       // The subgraph refused the operation (validation, authorisation): final.
@@ -159,5 +152,46 @@ export class UpstreamSubscription {
     this.attempts++;
     this.stats.resumes++;
     this.timer = setTimeout(() => this.start(), delay);
+  }
+}
+
+/** One subscribe on one leased socket: the sink the socket calls, ended once (by the socket or by close()). */
+class Attempt implements UpstreamSink {
+  private active = true;
+  /** Retryable errors the subgraph sent before completing: resume instead of ending. */
+  transient?: GraphQLFormattedError[];
+  unsubscribe: () => void = () => undefined;
+
+  constructor(
+    private readonly owner: UpstreamSubscription,
+    private readonly lease: UpstreamLease,
+  ) {}
+
+  next(result: ExecutionResult): void {
+    this.owner.onNext(this, result);
+  }
+
+  error(err: unknown): void {
+    this.owner.onError(this, err);
+  }
+
+  complete(): void {
+    this.owner.onComplete(this);
+  }
+
+  /** Stops listening and gives the lease back; false when already ended. */
+  finish(): boolean {
+    if (!this.active) return false;
+    this.active = false;
+    this.owner.stats.upstreamSubscriptions--;
+    this.lease.release();
+    return true;
+  }
+
+  /** The client left: tell the subgraph, then finish. */
+  end(): void {
+    if (!this.active) return;
+    this.unsubscribe();
+    this.finish();
   }
 }

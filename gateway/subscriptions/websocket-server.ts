@@ -109,6 +109,9 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           }
         }
         const userKey = callerKey(principal, ctx.extra.request.socket.remoteAddress);
+        // graphql-ws keeps the upgrade request for the socket's life; its headers cost ~4 KiB a cabinet, and nothing
+        // reads it after this point.
+        (ctx.extra as { request?: http.IncomingMessage }).request = undefined;
         if (stats.downstreamConnections >= limits.connectionsTotal) {
           ctx.extra.socket.close(CloseCode.TooManyInitialisationRequests, 'The gateway is at its connection limit');
           return false;

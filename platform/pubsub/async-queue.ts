@@ -1,6 +1,10 @@
 /**
  * A push-fed async iterator: `push` from callbacks, `for await` on the other side. `return()` (a client that
  * unsubscribes) ends it at once, even while a consumer is waiting, and runs `onClose` once.
+ *
+ * Hand-written on purpose: `@repeaterjs/repeater` (in the tree via type-graphql) starts its executor at the first
+ * `next()`, while a stream pushes its replay before it hands the iterator out; Node's `events.on` yields argument
+ * arrays and has no close hook.
  */
 export class AsyncQueue<T> implements AsyncIterableIterator<T> {
   private readonly items: T[] = [];

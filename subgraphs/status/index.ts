@@ -3,7 +3,9 @@ import { serviceTokenSource } from '../../platform/auth';
 import type { DatabaseDefinition } from '../../platform/database';
 import { buildFederatedSchema } from '../../platform/federated-schema';
 import { OutboxMessage } from '../../platform/outbox/outbox-message.entity';
+import { directoryChangeFeed } from '../../platform/directory-change-feed';
 import { createPubSub } from '../../platform/pubsub';
+import { ReadCache } from '../../platform/read-cache';
 import { subgraphLimitsOf } from '../../platform/query-limits';
 import type { SubgraphDefinition, SubgraphRuntime } from '../../platform/subgraph-server';
 import { INTERNAL_EVENTS_PATH } from '../../contracts/events';
@@ -56,7 +58,7 @@ export function buildStatusSchema() {
   );
 }
 
-function createStatusDeps(rt: SubgraphRuntime): StatusDeps {
+function createStatusDeps(rt: SubgraphRuntime, directoryAnswers: ReadCache): StatusDeps {
   const pubsub = createPubSub(rt.config);
   return {
     db: rt.db,
@@ -67,7 +69,7 @@ function createStatusDeps(rt: SubgraphRuntime): StatusDeps {
       pollMs: rt.config.statusMarkPollMs,
       onError: (err) => rt.logger.warn({ err: (err as Error).message }, 'reading new marks failed; retrying at the next tick'),
     }),
-    directory: new StatusDirectoryClient(rt.config.directory.url, serviceTokenSource(rt.tokens, 'status')),
+    directory: new StatusDirectoryClient(rt.config.directory.url, serviceTokenSource(rt.tokens, 'status'), directoryAnswers),
     publish: (mark) => {
       pubsub.publish(STATUS_MARK_CHANNEL, mark).catch((err) => rt.logger.error({ err, markId: mark.id }, 'publish failed'));
     },
@@ -84,7 +86,10 @@ export function statusSubgraph(): SubgraphDefinition<StatusContext> {
     context: (_rt, auth) => createStatusContext(deps, auth),
     onStart: async (rt) => {
       const relay = intakeEventsRelay(rt);
-      deps = { ...createStatusDeps(rt), onEventsQueued: () => relay.kick() };
+      const directoryAnswers = new ReadCache({ ttlMs: rt.config.directoryCache.ttlMs });
+      const directoryFeed = directoryChangeFeed(rt.config);
+      const unsubscribeDirectory = await directoryFeed.subscribe(() => directoryAnswers.invalidate());
+      deps = { ...createStatusDeps(rt, directoryAnswers), onEventsQueued: () => relay.kick() };
       await deps.calendar.start();
       relay.start();
       return {
@@ -96,6 +101,8 @@ export function statusSubgraph(): SubgraphDefinition<StatusContext> {
           await relay.stop();
           await deps.calendar.stop();
           await deps.pubsub.close();
+          await unsubscribeDirectory();
+          await directoryFeed.close();
         },
       };
     },

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { LRUCache } from 'lru-cache';
 import { WebSocketServer } from 'ws';
 import { operationCaller, type AuthState, type TokenService } from '../../platform/auth';
 import { limitParseOptions, queryLimitsRule, type QueryLimits } from '../../platform/query-limits';
@@ -32,6 +33,9 @@ export function attachStatusWebSocket(
   limits: { maxBodyBytes: number; query: QueryLimits },
 ) {
   const limitRules = [queryLimitsRule(limits.query)];
+  // Every cabinet behind the gateway subscribes with the same text: parse and validate it once. Valid documents
+  // only, bounded by the text's size (a document is not mutated by execution, so one may serve every subscriber).
+  const validated = new LRUCache<string, DocumentNode>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (_d, query) => Math.max(1, query.length) });
   return (server: http.Server) => {
     const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: limits.maxBodyBytes });
     const graphqlWs = useServer<Record<string, unknown> | undefined, Extra>(
@@ -39,6 +43,8 @@ export function attachStatusWebSocket(
         schema,
         // The subgraph's own limits, as over HTTP (platform/subgraph-server.ts): tokens, then depth and fields.
         onSubscribe: (_ctx, _id, payload) => {
+          const known = validated.get(payload.query);
+          if (known) return { schema, document: known, variableValues: payload.variables, operationName: payload.operationName };
           let document: DocumentNode;
           try {
             document = parse(payload.query, limitParseOptions(limits.query));
@@ -51,6 +57,7 @@ export function attachStatusWebSocket(
           if (errors.length > 0) {
             return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }));
           }
+          validated.set(payload.query, document);
           return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
         },
         context: async (ctx, _id, payload) => {

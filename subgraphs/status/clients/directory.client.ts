@@ -1,4 +1,5 @@
 import type { ReviewBodyKind } from '../../../contracts/enums';
+import type { ReadCache } from '../../../platform/read-cache';
 import { callService } from '../../../platform/service-client';
 
 export interface DirectoryOfficial {
@@ -19,20 +20,27 @@ export function bodyOf(official: DirectoryOfficial): string | null {
   return official.body?.id ?? null;
 }
 
-/** Asks the directory subgraph about officials, with status's own service token. */
+/**
+ * Asks the directory subgraph about officials, with status's own service token. Answers are kept in a read cache
+ * that the directory's change feed empties on every committed directory write (as intake's), so writing a mark or
+ * checking a reader's access usually costs no call to the directory.
+ */
 export class StatusDirectoryClient {
   constructor(
     private readonly url: string,
     private readonly serviceToken: () => Promise<string>,
+    private readonly answers: ReadCache,
   ) {}
 
-  async official(id: string): Promise<DirectoryOfficial | null> {
-    const data = await callService<{ official: DirectoryOfficial | null }>(
-      this.url,
-      OFFICIAL,
-      { id },
-      `Bearer ${await this.serviceToken()}`,
-    );
-    return data.official;
+  official(id: string): Promise<DirectoryOfficial | null> {
+    return this.answers.getOrRead(JSON.stringify(['official', id]), async () => {
+      const data = await callService<{ official: DirectoryOfficial | null }>(
+        this.url,
+        OFFICIAL,
+        { id },
+        `Bearer ${await this.serviceToken()}`,
+      );
+      return data.official;
+    });
   }
 }
