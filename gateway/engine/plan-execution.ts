@@ -262,7 +262,7 @@ function moveIntoCursor(cursor: Cursor, path: ResponsePath): Cursor | undefined 
   return data ? { path: cursor.path.concat(path), data, fullResult: cursor.fullResult } : undefined;
 }
 
-function flattenResultsAtPath(value: any, path: ResponsePath): any {  // eslint-disable-line @typescript-eslint/no-explicit-any
+function flattenResultsAtPath(value: any, path: ResponsePath): any { // eslint-disable-line @typescript-eslint/no-explicit-any
   if (path.length === 0 || value === undefined || value === null) return value;
   const [current, ...rest] = path;
   if (current === '@') return (value as unknown[]).flatMap((element) => flattenResultsAtPath(element, rest));
