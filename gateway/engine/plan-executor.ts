@@ -4,7 +4,7 @@ import type { FetchNode, PlanNode, QueryPlan, SubscriptionNode } from '@apollo/q
 import type { ExecutionResult } from 'graphql';
 import { inSpan } from '../../platform/tracing';
 import type { GatewayContext } from '../gateway.context';
-import { runQueryPlan } from './apollo-internals';
+import { executePlan } from './plan-execution';
 import type { PlannedOperation, SupergraphPlanner } from './supergraph-planner';
 
 export interface ExecutionInput {
@@ -28,7 +28,7 @@ export class PlanExecutor {
   run(input: ExecutionInput): Promise<ExecutionResult> {
     const name = input.planned.operationContext.operation.name?.value;
     return inSpan('gateway.request', { attributes: { 'graphql.operation.name': name } }, () =>
-      runQueryPlan(input.planned.queryPlan, this.serviceMap, input, input.planned.operationContext, this.planner),
+      executePlan(input.planned.queryPlan, this.serviceMap, input, input.planned, this.planner.supergraphSchema),
     );
   }
 
@@ -49,6 +49,6 @@ export class PlanExecutor {
       kind: 'QueryPlan',
       node: node.rest ? ({ kind: 'Sequence', nodes: [primary, node.rest] } as PlanNode) : primary,
     };
-    return runQueryPlan(plan, { ...this.serviceMap, [primary.serviceName]: eventSource }, input, input.planned.operationContext, this.planner);
+    return executePlan(plan, { ...this.serviceMap, [primary.serviceName]: eventSource }, input, input.planned, this.planner.supergraphSchema);
   }
 }

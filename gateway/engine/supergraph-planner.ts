@@ -15,12 +15,13 @@ import {
 import { endSpan, startSpan } from '../../platform/tracing';
 import { nameArgumentFields } from '../argument-fields';
 import { strictScalars } from '../strict-scalars';
-import { operationContext, type OperationContext } from './apollo-internals';
+import { operationContext, shapingOperation } from './apollo-internals';
+import type { PreparedOperation } from './plan-execution';
 
-export interface PlannedOperation {
+/** A cached plan with everything execution needs of its operation, built once. */
+export interface PlannedOperation extends PreparedOperation {
   document: DocumentNode;
   queryPlan: QueryPlan;
-  operationContext: OperationContext;
   kind: 'query' | 'mutation' | 'subscription';
 }
 
@@ -34,11 +35,12 @@ export interface PlannerOptions {
 }
 
 /**
- * What one cached plan is taken to weigh: the key (UTF-16), its AST (measured at roughly ten times the text) and the
- * plan (its JSON, UTF-16). An estimate, but proportional to what a large operation really holds.
+ * What one cached plan is taken to weigh: the key (UTF-16), its AST and its shaping operation (each measured at
+ * roughly ten times the text) and the plan (its JSON, UTF-16). An estimate, but proportional to what a large operation
+ * really holds.
  */
 function estimatedBytes(planned: PlannedOperation, key: string): number {
-  return key.length * 2 + key.length * 10 + JSON.stringify(planned.queryPlan).length * 2;
+  return key.length * 2 + key.length * 20 + JSON.stringify(planned.queryPlan).length * 2;
 }
 
 /**
@@ -129,6 +131,7 @@ export class SupergraphPlanner {
         document,
         queryPlan: this.planner.buildQueryPlan(operation),
         operationContext: context,
+        operation: shapingOperation(this.apiSchema, context),
         kind: context.operation.operation as PlannedOperation['kind'],
       };
       this.cache.set(key, planned);
