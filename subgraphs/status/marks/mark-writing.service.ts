@@ -77,10 +77,10 @@ export class MarkWritingService {
    */
   async register(complaintId: string): Promise<StatusMark> {
     this.role('official', 'clerk');
-    const { officialId } = await this.actor(complaintId, 'official', 'clerk');
+    const { officialId, tracked } = await this.actor(complaintId, 'official', 'clerk');
     const at = this.deps.clock.now();
     const { registeredOn, registeredAt } = registrationMoment(at);
-    const record = await appendMark(this.deps.db, complaintId, K.REGISTERED, (current) => {
+    const record = await appendMark(this.deps.db, tracked, K.REGISTERED, (current) => {
       const number = registrationNumber(current.number, current.version + 1);
       const due = reviewDueOn(registrationDueOf(current), current.reviewBodyKind);
       return {
@@ -107,7 +107,7 @@ export class MarkWritingService {
         rejectInput('executorId', "The executor must be an official of the handler's body");
       }
     }
-    const record = await appendMark(this.deps.db, complaintId, K.IN_EXECUTION, () => ({
+    const record = await appendMark(this.deps.db, tracked, K.IN_EXECUTION, () => ({
       mark: { at: this.deps.clock.now(), actorId: officialId, assigneeId: executorId ?? officialId },
     }));
     return this.done(record);
@@ -116,9 +116,9 @@ export class MarkWritingService {
   async recordReviewResult(complaintId: string, result: ReviewResult, note: string): Promise<StatusMark> {
     this.role('official');
     const text = required('note', markText(note, 'note'));
-    const { officialId } = await this.actor(complaintId, 'official');
+    const { officialId, tracked } = await this.actor(complaintId, 'official');
     const at = this.deps.clock.now();
-    const record = await appendMark(this.deps.db, complaintId, K.REVIEWED, () => ({
+    const record = await appendMark(this.deps.db, tracked, K.REVIEWED, () => ({
       mark: { at, actorId: officialId, result, note: text },
       changes: { reviewResult: result, closedOn: kzDate(at) },
     }));
@@ -142,7 +142,7 @@ export class MarkWritingService {
     const today = kzDate(at);
     const record = await appendMark(
       this.deps.db,
-      complaintId,
+      tracked,
       K.FORWARDED,
       (current) => {
         const { dueOn: due, late } = forwardTiming(current, today);
@@ -178,10 +178,10 @@ export class MarkWritingService {
     problems.check('workingDays', extensionDays(workingDays), 0);
     const text = problems.check('reason', markText(reason, 'reason'), '');
     problems.assertNone();
-    const { officialId } = await this.actor(complaintId, 'official');
+    const { officialId, tracked } = await this.actor(complaintId, 'official');
     const at = this.deps.clock.now();
     const today = kzDate(at);
-    const record = await appendMark(this.deps.db, complaintId, K.EXTENDED, (current) => {
+    const record = await appendMark(this.deps.db, tracked, K.EXTENDED, (current) => {
       const due = extendedReviewDueOn(current, workingDays, today);
       return { mark: { at, actorId: officialId, note: text, dueOn: due }, changes: { reviewDueOn: due } };
     });
@@ -198,9 +198,9 @@ export class MarkWritingService {
     const text = problems.check('reason', markText(reason, 'reason'), '');
     problems.check('signedOnPaper', signedStatement(signedOnPaper), true);
     problems.assertNone();
-    const { officialId } = await this.actor(complaintId, 'clerk', 'official');
+    const { officialId, tracked } = await this.actor(complaintId, 'clerk', 'official');
     const at = this.deps.clock.now();
-    const record = await appendMark(this.deps.db, complaintId, K.WITHDRAWN, () => ({
+    const record = await appendMark(this.deps.db, tracked, K.WITHDRAWN, () => ({
       mark: { at, actorId: officialId, note: `${text} (signed paper statement of the applicant)` },
       changes: { closedOn: kzDate(at) },
     }));
@@ -215,7 +215,7 @@ export class MarkWritingService {
     if (!tracked) throw new NotFound('Complaint', complaintId);
     if (tracked.applicantIin !== iin) throw new Forbidden('Only the applicant may withdraw the complaint');
     const at = this.deps.clock.now();
-    const record = await appendMark(this.deps.db, complaintId, K.WITHDRAWN, () => ({
+    const record = await appendMark(this.deps.db, tracked, K.WITHDRAWN, () => ({
       mark: { at, actorId: null, note: text },
       changes: { closedOn: kzDate(at) },
     }));
