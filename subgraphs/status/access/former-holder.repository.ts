@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { selectRows } from '../rows-select';
 import { FormerHolder } from './former-holder.entity';
 
 /** Queries of who held a complaint before. Made on `db.manager`, or on a transaction's manager to join it. */
@@ -6,7 +7,7 @@ export class FormerHolderRepository {
   constructor(private readonly em: EntityManager) {}
 
   ofComplaint(complaintId: string): Promise<FormerHolder[]> {
-    return this.em.findBy(FormerHolder, { complaintId });
+    return selectRows(this.em, FormerHolder, { complaintId }); // every access check reads it: plain SQL
   }
 
   async insert(rows: FormerHolder[]): Promise<void> {

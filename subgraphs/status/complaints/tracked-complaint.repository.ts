@@ -1,12 +1,14 @@
 import { In, type EntityManager } from 'typeorm';
+import { selectRows } from '../rows-select';
 import { TrackedComplaint } from './tracked-complaint.entity';
 
 /** Queries of status's copy of each complaint. Made on `db.manager`, or on a transaction's manager to join it. */
 export class TrackedComplaintRepository {
   constructor(private readonly em: EntityManager) {}
 
-  byId(complaintId: string): Promise<TrackedComplaint | null> {
-    return this.em.findOneBy(TrackedComplaint, { complaintId });
+  async byId(complaintId: string): Promise<TrackedComplaint | null> {
+    const [row] = await selectRows(this.em, TrackedComplaint, { complaintId }); // every mark reads it: plain SQL
+    return row ?? null;
   }
 
   /** Which of `complaintIds` status tracks already. */
