@@ -68,6 +68,9 @@ export class ComplaintAccess {
       case 'official': {
         const staff = viewer.officialId ? await this.staff(viewer) : null;
         if (!staff) return 'none';
+        // Former holders only ever grant 'read': they are read only when the current holder does not decide.
+        const asCurrent = staffAccess(tracked, [], staff);
+        if (asCurrent === 'act' || !staff.active) return asCurrent;
         return staffAccess(tracked, await this.formerHolders(tracked.complaintId), staff);
       }
       default:
