@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { selectRows } from '../rows-select';
+import { selectRows } from '../../../platform/rows-select';
 import { FormerHolder } from './former-holder.entity';
 
 /** Queries of who held a complaint before. Made on `db.manager`, or on a transaction's manager to join it. */

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { selectRows } from '../rows-select';
+import { selectRows } from '../../../platform/rows-select';
 import { TrackedComplaint } from './tracked-complaint.entity';
 
 /** Queries of status's copy of each complaint. Made on `db.manager`, or on a transaction's manager to join it. */

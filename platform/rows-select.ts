@@ -4,7 +4,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
  * The rows of `target` whose columns equal `where`, as entities: one plain SELECT, each value converted by the
  * driver (dates, JSON, booleans) as TypeORM's `findBy` would, without its query builder, which costs more CPU than
  * the database spends on a lookup by key (marks and access checks run one or two per request). The counterpart of
- * `platform/rows-insert.ts`; a candidate for `platform/`.
+ * `rows-insert.ts`.
  */
 export async function selectRows<T extends ObjectLiteral>(
   em: EntityManager,
