@@ -18,6 +18,7 @@ import { upstreamOperation } from './resumable-operation';
 import type { UpstreamPool } from './upstream-pool';
 import type { ResumePolicy } from './upstream-subscription';
 import { LiveSubscription, type LiveOperation, type LiveSubscriptions } from './live-subscription';
+import { closeUninitialised } from './init-deadline';
 import { keepClientsAlive } from './keep-alive';
 import { sharedText } from './shared-text';
 import { TokenExpiry } from './token-expiry';
@@ -105,6 +106,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
     },
   });
   const perUser = new Map<string, number>();
+  const initDeadline = closeUninitialised(wss, limits.connectionInitWaitTimeoutMs);
   const live: LiveSubscriptions = {
     executor: opts.executor,
     upstream: opts.upstream,
@@ -118,8 +120,9 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
 
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
-      connectionInitWaitTimeout: limits.connectionInitWaitTimeoutMs,
+      connectionInitWaitTimeout: 0, // initDeadline below: one timer for every socket
       onConnect: async (ctx) => {
+        initDeadline.initialised(ctx.extra.socket);
         const given = ctx.connectionParams?.authorization;
         if (given !== undefined && given !== null && typeof given !== 'string') return false; // 4403 Forbidden
         const authorization = typeof given === 'string' ? given : undefined;
@@ -233,6 +236,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
   return {
     dispose: async () => {
       keepAlive.stop();
+      initDeadline.stop();
       await disposable.dispose();
       live.expiry.dispose();
       await opts.upstream.dispose();
