@@ -41,7 +41,9 @@ export class UpstreamSubscription {
   private closed = false;
 
   constructor(
-    private readonly acquire: () => UpstreamLease,
+    /** Where the subgraph's sockets are leased (shared, so a subscription holds no closure for it). */
+    private readonly pool: { acquire(subgraph: string): UpstreamLease },
+    private readonly serviceName: string,
     /** The end user's `Authorization`, sent with each subscribe. */
     private readonly authorization: string | undefined,
     private readonly op: UpstreamOperation,
@@ -57,7 +59,7 @@ export class UpstreamSubscription {
     if (this.closed) return;
     let lease: UpstreamLease;
     try {
-      lease = this.acquire();
+      lease = this.pool.acquire(this.serviceName);
     } catch (err) {
       this.close();
       return this.handlers.fail([{ message: (err as Error).message, extensions: { code: 'SERVICE_UNAVAILABLE' } }]);

@@ -13,34 +13,49 @@ import { rootFieldCount } from '../mutation-count';
 import type { GatewayContext } from '../gateway.context';
 import { rateLimitedError, type CallerRateLimits } from '../rate-limits';
 import { OperationErrors, variableErrors, type PlanExecutor, type PlannedOperation, type SupergraphPlanner } from '../engine';
-import { EventQueue } from './event-queue';
 import type { GatewayStats } from './gateway-stats';
 import { upstreamOperation } from './resumable-operation';
 import type { UpstreamPool } from './upstream-pool';
-import { UpstreamSubscription, type ResumePolicy } from './upstream-subscription';
+import type { ResumePolicy } from './upstream-subscription';
+import { LiveSubscription, type LiveOperation, type LiveSubscriptions } from './live-subscription';
+import { closeUninitialised } from './init-deadline';
+import { keepClientsAlive } from './keep-alive';
+import { sharedText } from './shared-text';
+import { TokenExpiry } from './token-expiry';
 
 /** The WebSocket limits of the configuration, and how upstream streams are resumed. */
 export type SubscriptionLimits = Config['limits'] & { resume: ResumePolicy };
 
 interface ConnectionState {
-  principal: Principal | null;
-  authorization?: string;
+  /** The verified token's `exp` (seconds), when it has one. */
+  exp?: number;
+  /** The caller's authorization, shared by every operation of the connection. */
+  context: GatewayContext;
   userKey: string;
-  /** Ids of this connection's subscriptions, reserved when they are accepted. */
-  subscriptionIds: Set<string>;
+  /**
+   * Ids of this connection's subscriptions, reserved when they are accepted: a cabinet holds one, so one id is kept
+   * as is and a `Set` made only for a second.
+   */
+  subscriptions?: string | Set<string>;
 }
 
-interface OperationState {
-  planned: PlannedOperation;
-  query: string;
-  variables: Record<string, unknown>;
-  operationName?: string | null;
-  context: GatewayContext;
+/** A subscription or operation of a connection; `trace` and `pinStart` come from the subscribe message's extensions. */
+interface OperationState extends LiveOperation {
   connection: ConnectionState;
-  /** The client's trace context (`extensions.traceparent` of the subscribe message), when tracing is on. */
-  trace?: import('@opentelemetry/api').Context;
-  /** The client asked to be told where its stream starts (`extensions.pinStart`). */
-  pinStart?: boolean;
+}
+
+const subscriptionCount = (c: ConnectionState) =>
+  c.subscriptions === undefined ? 0 : typeof c.subscriptions === 'string' ? 1 : c.subscriptions.size;
+
+function reserveSubscription(c: ConnectionState, id: string): void {
+  if (c.subscriptions === undefined) c.subscriptions = id;
+  else if (typeof c.subscriptions === 'string') c.subscriptions = new Set([c.subscriptions, id]);
+  else c.subscriptions.add(id);
+}
+
+function releaseSubscription(c: ConnectionState, id: string): void {
+  if (c.subscriptions === id) c.subscriptions = undefined;
+  else if (typeof c.subscriptions === 'object') c.subscriptions.delete(id);
 }
 
 type Extra = { socket: import('ws').WebSocket; request: http.IncomingMessage; state?: ConnectionState };
@@ -91,12 +106,23 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
     },
   });
   const perUser = new Map<string, number>();
+  const initDeadline = closeUninitialised(wss, limits.connectionInitWaitTimeoutMs);
+  const live: LiveSubscriptions = {
+    executor: opts.executor,
+    upstream: opts.upstream,
+    expiry: new TokenExpiry(),
+    stats,
+    logger: opts.logger,
+    queueCapacity: limits.queueCapacity,
+    resume: limits.resume,
+  };
   const formatted = (e: GraphQLError) => opts.formatError(e instanceof GraphQLError ? e.toJSON() : e, e);
 
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
-      connectionInitWaitTimeout: limits.connectionInitWaitTimeoutMs,
+      connectionInitWaitTimeout: 0, // initDeadline below: one timer for every socket
       onConnect: async (ctx) => {
+        initDeadline.initialised(ctx.extra.socket);
         const given = ctx.connectionParams?.authorization;
         if (given !== undefined && given !== null && typeof given !== 'string') return false; // 4403 Forbidden
         const authorization = typeof given === 'string' ? given : undefined;
@@ -122,12 +148,7 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
         }
         perUser.set(userKey, (perUser.get(userKey) ?? 0) + 1);
         stats.downstreamConnections++;
-        ctx.extra.state = {
-          principal,
-          authorization,
-          userKey,
-          subscriptionIds: new Set(),
-        };
+        ctx.extra.state = { exp: principal?.exp, context: { authorization }, userKey };
         return true;
       },
       onClose: (ctx) => {
@@ -140,13 +161,16 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
         else perUser.delete(state.userKey);
       },
       onComplete: (ctx, id) => {
-        ctx.extra.state?.subscriptionIds.delete(id);
+        const state = ctx.extra.state;
+        if (state) releaseSubscription(state, id);
       },
       onSubscribe: async (ctx, id, payload) => {
         const connection = ctx.extra.state!;
-        if (connection.principal?.exp && connection.principal.exp * 1000 <= Date.now()) {
+        if (connection.exp && connection.exp * 1000 <= Date.now()) {
           return [error('The token has expired; reconnect with a fresh one', 'UNAUTHENTICATED')];
         }
+        // The payload stays in graphql-ws's hands for the subscription's life: it keeps the shared copy.
+        if (typeof payload.query === 'string') (payload as { query: string }).query = sharedText(payload.query);
         if (opts.trustedDocuments) {
           try {
             payload = { ...payload, query: opts.trustedDocuments.resolve(payload) };
@@ -169,17 +193,15 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
           if (limited) return [rateLimitedError(limited)];
         }
         if (planned.kind === 'subscription') {
-          if (connection.subscriptionIds.size >= limits.subscriptionsPerConnection) {
+          if (subscriptionCount(connection) >= limits.subscriptionsPerConnection) {
             return [error(`At most ${limits.subscriptionsPerConnection} subscriptions per connection`, 'TOO_MANY_SUBSCRIPTIONS')];
           }
-          connection.subscriptionIds.add(id);
+          reserveSubscription(connection, id);
         }
         const state: OperationState = {
           planned,
-          query: payload.query,
           variables: payload.variables ?? {},
-          operationName: payload.operationName,
-          context: { authorization: connection.authorization },
+          context: connection.context,
           connection,
           trace: tracingEnabled() && payload.extensions?.traceparent ? contextFrom(payload.extensions) : undefined,
           pinStart: payload.extensions?.pinStart === true,
@@ -198,8 +220,9 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
       subscribe: (args) => subscribe(args.contextValue as OperationState),
     },
     wss,
-    limits.keepAliveMs,
+    0, // keep-alive below: one timer for every socket
   );
+  const keepAlive = keepClientsAlive(wss, limits.keepAliveMs);
 
   function subscribe(op: OperationState): AsyncIterableIterator<ExecutionResult> {
     const node = op.planned.queryPlan.node;
@@ -207,74 +230,15 @@ export function attachWebSocketGateway(server: http.Server, opts: WebSocketGatew
     const primary = node.primary;
     const variables = Object.fromEntries((primary.variableUsages ?? []).map((v) => [v, op.variables[v]]));
     const upstreamOp = upstreamOperation(primary.operation, primary.operationName, variables, opts.planner.apiGraphQLSchema);
-
-    stats.activeSubscriptions++;
-    let closed = false;
-    let expiry: NodeJS.Timeout | undefined;
-    let chain = Promise.resolve();
-    const queue: EventQueue = new EventQueue({
-      capacity: limits.queueCapacity,
-      overflowResult: () => ({
-        errors: [
-          error('The client did not keep up; resubscribe with `after` set to the last cursor received', 'SUBSCRIPTION_OVERFLOW'),
-        ],
-      }),
-      onClose: () => {
-        if (closed) return;
-        closed = true;
-        clearTimeout(expiry);
-        upstream.close();
-        stats.activeSubscriptions--;
-      },
-    });
-    const upstream = new UpstreamSubscription(
-      () => opts.upstream.acquire(primary.serviceName),
-      op.connection.authorization,
-      upstreamOp,
-      {
-        event: (event) => {
-          chain = chain
-            .then(() => inSpan('subscription event', { parent: op.trace, kind: SpanKind.CONSUMER, attributes: { 'shagym.service': 'gateway' } }, () => opts.executor.runEvent(op, event)))
-            .then((result) => queue.push(result))
-            .catch((err) => opts.logger.error({ err }, 'subscription event failed'));
-        },
-        start: (startCursor) => {
-          if (op.pinStart) chain = chain.then(() => queue.push({ extensions: { startCursor } }));
-        },
-        fail: (errors) => {
-          chain = chain.then(() => {
-            queue.push({ errors: errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions })) });
-            queue.end();
-          });
-        },
-        complete: () => {
-          chain = chain.then(() => queue.end());
-        },
-      },
-      limits.resume,
-      stats,
-    );
-    const exp = op.connection.principal?.exp;
-    const MAX_TIMER_MS = 2 ** 31 - 1;
-    if (exp && exp * 1000 - Date.now() < MAX_TIMER_MS) {
-      expiry = setTimeout(
-        () => {
-          chain = chain.then(() => {
-            queue.push({ errors: [error('The token has expired; reconnect with a fresh one', 'UNAUTHENTICATED')] });
-            queue.end();
-          });
-        },
-        Math.max(0, exp * 1000 - Date.now()),
-      );
-      expiry.unref();
-    }
-    upstream.start();
-    return queue;
+    return new LiveSubscription(live, op, primary.serviceName, upstreamOp, op.connection.exp).queue;
   }
 
   return {
     dispose: async () => {
+      keepAlive.stop();
+      initDeadline.stop();
       await disposable.dispose();
+      live.expiry.dispose();
       await opts.upstream.dispose();
       wss.close();
     },
