@@ -19,8 +19,8 @@ describe('outbox relay: committed events handed over in memory', () => {
   });
 
   /** A relay that reads the table only when started (its poll comes once an hour), sending through `send`. */
-  async function startedRelay(send: (events: ServiceEvent[]) => Promise<EventBatchResult>): Promise<OutboxRelay> {
-    const relay = new OutboxRelay({ db, logger: createLogger('silent', 'handover-spec'), pollMs: 3_600_000, send });
+  async function startedRelay(send: (events: ServiceEvent[]) => Promise<EventBatchResult>, lingerMs?: number): Promise<OutboxRelay> {
+    const relay = new OutboxRelay({ db, logger: createLogger('silent', 'handover-spec'), pollMs: 3_600_000, lingerMs, send });
     relay.start();
     await relay.whenIdle(); // the read at start is done; whatever is sent from now on was handed over
     return relay;
@@ -56,6 +56,23 @@ describe('outbox relay: committed events handed over in memory', () => {
       [event(1).eventId, true],
       [event(3).eventId, true],
     ]);
+  });
+
+  it('with lingerMs, sends the events of commits within that time in one batch', async () => {
+    const batches: string[][] = [];
+    const relay = await startedRelay(async (events) => {
+      batches.push(events.map((e) => e.eventId));
+      return { accepted: events.map((e) => e.eventId) };
+    }, 1000);
+    try {
+      await db.transaction((em) => enqueue(em, event(11)));
+      await new Promise((resolve) => setTimeout(resolve, 5)); // without the linger, event 11 would be sent by now
+      await db.transaction((em) => enqueue(em, event(12)));
+      await relay.whenIdle();
+    } finally {
+      await relay.stop();
+    }
+    expect(batches).toEqual([[event(11).eventId, event(12).eventId]]);
   });
 
   it('leaves an event whose delivery failed to the poll, which sends it', async () => {

@@ -15,6 +15,11 @@ export interface OutboxRelayOptions {
   /** Delivers a batch; resolves with the ids the receiver applied. */
   send: (events: ServiceEvent[]) => Promise<EventBatchResult>;
   pollMs?: number;
+  /**
+   * How long a wake waits before sending, so the commits of that moment go in one batch: one request and one
+   * delivered-UPDATE for many events. 0 (the default) sends at the next turn of the event loop.
+   */
+  lingerMs?: number;
   batchSize?: number;
   maxBackoffMs?: number;
 }
@@ -240,7 +245,7 @@ export class OutboxRelay {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       context.with(ROOT_CONTEXT, () => this.run());
-    }, 0);
+    }, this.opts.lingerMs ?? 0);
     this.timer.unref();
   }
 
