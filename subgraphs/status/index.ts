@@ -16,7 +16,7 @@ import { ComplaintStatus, ComplaintStatusResolver, StatusMarkResolver } from './
 import { ComplaintStatisticsResolver } from './statistics';
 import { FormerHolder } from './access';
 import { StatusDirectoryClient } from './clients';
-import { TrackedComplaint } from './complaints';
+import { ComplaintNumbers, TrackedComplaint } from './complaints';
 import { intakeEventsRelay, internalEventsRoute } from './events';
 import { MarkDispatcher, MarkSubscriptionResolver, STATUS_MARK_CHANNEL } from './feed';
 import { ApplicantMarkLock, MarkMutationResolver, StatusMark, StatusMarkRecord } from './marks';
@@ -69,6 +69,7 @@ function createStatusDeps(rt: SubgraphRuntime, directoryAnswers: ReadCache): Sta
       pollMs: rt.config.statusMarkPollMs,
       onError: (err) => rt.logger.warn({ err: (err as Error).message }, 'reading new marks failed; retrying at the next tick'),
     }),
+    complaintNumbers: new ComplaintNumbers(rt.db),
     directory: new StatusDirectoryClient(rt.config.directory.url, serviceTokenSource(rt.tokens, 'status'), directoryAnswers),
     publish: (mark) => {
       pubsub.publish(STATUS_MARK_CHANNEL, mark).catch((err) => rt.logger.error({ err, markId: mark.id }, 'publish failed'));

@@ -61,6 +61,8 @@ export class Complaint {
   @Field(() => ID)
   id: string;
 
+  /** Status keeps a copy (it never changes after filing) and answers it for the complaints of the marks it streams. */
+  @Directive('@shareable')
   @Field(() => String, { description: 'Human-readable, unique' })
   number: string;
 

@@ -2,7 +2,7 @@ import { requireRole, type AuthState } from '../../../platform/auth';
 import { Forbidden, NotFound } from '../../../platform/errors';
 import { AsyncQueue } from '../../../platform/pubsub';
 import type { ComplaintAccess } from '../access';
-import { TrackedComplaintRepository } from '../complaints';
+import { TrackedComplaintRepository, type ComplaintNumbers } from '../complaints';
 import { decodeCursor, encodeCursor, StatusMarkRepository, toStatusMark, type MarkScope, type StatusMark } from '../marks';
 import type { DataSource } from 'typeorm';
 import type { MarkDispatcher } from './mark-dispatcher';
@@ -13,6 +13,8 @@ import { rejectInput } from '../../../platform/validation';
 export interface MarkStreamingDeps {
   db: DataSource;
   marks: MarkDispatcher;
+  /** The numbers of the marks' complaints, so a delivered mark answers `complaint { number }` without a read. */
+  complaintNumbers: ComplaintNumbers;
 }
 
 /** The live feed of marks: `Subscription.statusMarkAdded`. */
@@ -38,6 +40,7 @@ export class MarkStreamingService {
   private async scope(complaintId: string | null | undefined): Promise<MarkScope> {
     const viewer = requireRole(this.auth, 'citizen', 'clerk', 'official');
     const tracked = complaintId ? await new TrackedComplaintRepository(this.deps.db.manager).byId(complaintId) : null;
+    if (tracked) this.deps.complaintNumbers.remember(tracked.complaintId, tracked.number);
     if (viewer.role === 'citizen') {
       if (tracked && tracked.applicantIin !== viewer.iin) throw new Forbidden('This complaint belongs to another applicant');
       return { complaintId: complaintId ?? undefined, applicantIin: viewer.iin };
@@ -63,7 +66,12 @@ export class MarkStreamingService {
 
     let unsubscribe: () => void = () => undefined;
     const queue = new AsyncQueue<StatusMark>(async () => unsubscribe());
-    const stream = new OrderedMarkStream(scope, (seq, s, take) => marks.after(seq, s, take), (mark) => queue.push(toStatusMark(mark)));
+    const numbers = this.deps.complaintNumbers;
+    const stream = new OrderedMarkStream(
+      scope,
+      (seq, s, take) => marks.after(seq, s, take),
+      (mark) => queue.push(toStatusMark(mark, numbers.lazily(mark.complaintId))),
+    );
     const key = scope.complaintId ? { complaintId: scope.complaintId } : { applicantIin: scope.applicantIin! };
     unsubscribe = await this.deps.marks.listen(key, (mark) => stream.notice(mark));
     try {

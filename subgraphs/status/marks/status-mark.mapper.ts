@@ -1,3 +1,4 @@
+import type { NumberSource } from '../complaints/complaint-numbers';
 import type { StatusMarkRecord } from './status-mark.entity';
 import type { StatusMark } from './status-mark.type';
 
@@ -10,11 +11,12 @@ export function decodeCursor(cursor: string): string | null {
   return /^\d{1,16}$/.test(cursor) ? String(BigInt(cursor)) : null;
 }
 
-export function toStatusMark(r: StatusMarkRecord): StatusMark {
+export function toStatusMark(r: StatusMarkRecord, complaintNumber?: NumberSource): StatusMark {
   return {
     id: r.id,
     cursor: encodeCursor(r.seq),
     complaintId: r.complaintId,
+    complaintNumber,
     kind: r.kind,
     at: r.at,
     actor: r.actorId ? { id: r.actorId } : null,

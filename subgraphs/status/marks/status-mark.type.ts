@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ReviewResult, StatusMarkKind } from '../../../contracts/enums';
 import { DateScalar } from '../../../platform/scalars';
 import { OfficialRef } from '../clients/directory-references.type';
+import type { NumberSource } from '../complaints/complaint-numbers';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A mark on a complaint's timeline" })
@@ -13,6 +14,9 @@ export class StatusMark {
   cursor: string;
 
   complaintId: string;
+
+  /** Its complaint's number when the reader knows it (or is reading it): `complaint { number }` then reads nothing. */
+  complaintNumber?: NumberSource;
 
   @Field(() => StatusMarkKind)
   kind: StatusMarkKind;

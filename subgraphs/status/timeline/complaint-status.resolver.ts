@@ -10,6 +10,14 @@ import type { StatusContext } from '../status.context';
 
 @Resolver(() => ComplaintStatus)
 export class ComplaintStatusResolver {
+  /** Brought along by a mark whose reader knew it; otherwise (a reference) read with the timeline, access checked. */
+  @FieldResolver(() => String)
+  number(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext): string | Promise<string> {
+    const number = complaint.number;
+    if (typeof number === 'function') return number();
+    return number ?? ctx.timeline.number(complaint.id);
+  }
+
   @FieldResolver(() => StatusMarkKind, { description: 'The latest mark of the timeline' })
   status(@Root() complaint: ComplaintStatus, @Ctx() ctx: StatusContext) {
     return ctx.timeline.status(complaint.id);

@@ -5,10 +5,10 @@ import { StatusMark } from '../marks/status-mark.type';
 
 @Resolver(() => StatusMark)
 export class StatusMarkResolver {
-  /** A reference: intake resolves the complaint's own fields, status its timeline. */
+  /** A reference: intake resolves the complaint's own fields, status its timeline and its number. */
   @FieldResolver(() => ComplaintStatus)
   complaint(@Root() mark: StatusMark): ComplaintStatus {
-    return { id: mark.complaintId };
+    return { id: mark.complaintId, number: mark.complaintNumber };
   }
 
   @FieldResolver(() => Label, { description: "The mark's kind in words for people (platform/labels/enum-labels.json)" })

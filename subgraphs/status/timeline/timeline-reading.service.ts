@@ -47,20 +47,25 @@ export class TimelineReadingService {
   async marks(complaintId: string): Promise<StatusMark[]> {
     const tracked = await this.tracked(complaintId);
     const rows = await this.marksOnRecord.ofComplaint(complaintId);
-    return rows.map((r) => this.shown(toStatusMark(r), tracked));
+    return rows.map((r) => this.shown(toStatusMark(r, tracked?.number), tracked));
   }
 
   async markById(id: string): Promise<StatusMark | null> {
     const record = await this.marksOnRecord.byId(id);
     if (!record) return null;
     const tracked = await this.tracked(record.complaintId); // the viewer must be allowed to see the complaint
-    return this.shown(toStatusMark(record), tracked);
+    return this.shown(toStatusMark(record, tracked?.number), tracked);
   }
 
   /** Inter-agency consumers read notes depersonalised: the applicant's data masked where it appears. */
   private shown(mark: StatusMark, tracked: TrackedComplaint | null): StatusMark {
     if (this.auth.principal?.role !== 'agency') return mark;
     return { ...mark, note: maskApplicantData(mark.note, { iin: tracked?.applicantIin, names: tracked?.applicantNames ?? [] }) };
+  }
+
+  /** Status's copy of the number intake gave at filing (it never changes). */
+  async number(complaintId: string): Promise<string> {
+    return (await this.known(complaintId)).number;
   }
 
   /** Who has the complaint now; before status has heard of it (its filing event is on the way), intake's choice. */
