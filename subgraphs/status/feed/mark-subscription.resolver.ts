@@ -1,4 +1,4 @@
-import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { StatusMark } from '../marks/status-mark.type';
 import type { StatusContext } from '../status.context';
 
@@ -13,9 +13,11 @@ export class MarkSubscriptionResolver {
   })
   statusMarkAdded(
     @Root() mark: StatusMark,
+    @Ctx() ctx: StatusContext,
     @Arg('complaintId', () => ID, { nullable: true }) _complaintId: string | null,
     @Arg('after', () => String, { nullable: true }) _after: string | null,
   ): StatusMark {
+    ctx.timeline.forgetRead(); // one context serves every event of the subscription
     return mark;
   }
 }

@@ -23,7 +23,15 @@ export class TimelineReadingService {
     private readonly directory: StatusDirectoryClient,
   ) {}
 
-  /** Once per request and complaint: every field of one complaint reads the row once. */
+  /**
+   * A subscription's context lasts as long as the subscription: each of its events starts here, so the fields of
+   * the mark's complaint show the complaint as it is now, not as it was at the first event.
+   */
+  forgetRead(): void {
+    this.cache.clear();
+  }
+
+  /** Once per request (per subscription event) and complaint: every field of one complaint reads the row once. */
   tracked(complaintId: string): Promise<TrackedComplaint | null> {
     let found = this.cache.get(complaintId);
     if (!found) {
