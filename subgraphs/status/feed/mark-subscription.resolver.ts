@@ -17,7 +17,7 @@ export class MarkSubscriptionResolver {
     @Arg('complaintId', () => ID, { nullable: true }) _complaintId: string | null,
     @Arg('after', () => String, { nullable: true }) _after: string | null,
   ): StatusMark {
-    ctx.timeline.forgetRead(); // one context serves every event of the subscription
+    ctx.timeline.forgetReads(); // one context serves every event of the subscription
     return mark;
   }
 }

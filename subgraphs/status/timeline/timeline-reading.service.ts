@@ -27,7 +27,7 @@ export class TimelineReadingService {
    * A subscription's context lasts as long as the subscription: each of its events starts here, so the fields of
    * the mark's complaint show the complaint as it is now, not as it was at the first event.
    */
-  forgetRead(): void {
+  forgetReads(): void {
     this.cache.clear();
   }
 
