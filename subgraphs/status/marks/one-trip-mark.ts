@@ -1,4 +1,5 @@
 import type { DataSource, EntityMetadata } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { ComplaintStatusChangedEvent } from '../../../contracts/events';
 import { handOverWhenCommitted } from '../../../platform/outbox/committed-handover';
 import { OutboxMessage } from '../../../platform/outbox/outbox-message.entity';
@@ -30,35 +31,10 @@ export async function writeMarkInOneTrip(
   event: ComplaintStatusChangedEvent,
 ): Promise<'moved' | 'written'> {
   const { driver } = db;
-  const parameters: unknown[] = [];
-  const value = (metadata: EntityMetadata, property: string, v: unknown) => {
-    parameters.push(driver.preparePersistentValue(v ?? null, column(metadata, property)));
-    return '?';
-  };
-  const q = (name: string) => driver.escape(name);
-
-  const complaint = db.getMetadata('TrackedComplaint');
-  const sets = Object.entries(changes)
-    .filter(([, v]) => v !== undefined)
-    .map(([property, v]) => `${q(column(complaint, property).databaseName)} = ${value(complaint, property, v)}`);
-  sets.push(`${q('version')} = ${value(complaint, 'version', current.version + 1)}`);
-  const move = `UPDATE ${q(complaint.tableName)} SET ${sets.join(', ')} WHERE ${q('complaintId')} = ${value(complaint, 'complaintId', current.complaintId)} AND ${q('version')} = ${value(complaint, 'version', current.version)}`;
-
-  const lock = db.getMetadata(ApplicantMarkLock);
-  const lockTable = q(lock.tableName);
-  const lockRow = `INSERT INTO ${lockTable} (${q('applicantIin')}, ${q('lastMarkAt')}, ${q('markCount')}) VALUES (${value(lock, 'applicantIin', record.applicantIin)}, ${value(lock, 'lastMarkAt', record.at)}, 1) ON DUPLICATE KEY UPDATE ${q('lastMarkAt')} = VALUES(${q('lastMarkAt')}), ${q('markCount')} = ${q('markCount')} + 1`;
-
-  // The applicant's number for the mark, read from the lock row just written (ours until COMMIT).
-  const numbered = `SELECT ${q('markCount')} INTO v_applicant_seq FROM ${lockTable} WHERE ${q('applicantIin')} = ${value(lock, 'applicantIin', record.applicantIin)}`;
-  const marks = db.getMetadata(StatusMarkRecord);
-  const markColumns = marks.columns.filter((c) => c.isInsert && !c.isGenerated && c.propertyName !== 'applicantSeq');
-  const insertMark = `INSERT INTO ${q(marks.tableName)} (${markColumns.map((c) => q(c.databaseName)).join(', ')}, ${q('applicantSeq')}) VALUES (${markColumns
-    .map((c) => value(marks, c.propertyName, c.getEntityValue(record)))
-    .join(', ')}, v_applicant_seq)`;
-
-  // The row `enqueue` (platform/outbox) writes for the event.
-  const outbox = db.getMetadata(OutboxMessage);
+  const changed = Object.keys(changes).filter((property) => changes[property as keyof Changes] !== undefined);
+  const shape = shapeOf(db, changed);
   const now = new Date();
+  // The row `enqueue` (platform/outbox) writes for the event.
   const row: Partial<OutboxMessage> = {
     eventId: event.eventId,
     type: event.type,
@@ -69,10 +45,63 @@ export async function writeMarkInOneTrip(
     deliveredAt: null,
     lastError: null,
   };
+  const parameters: unknown[] = [];
+  const add = (c: ColumnMetadata, v: unknown) => parameters.push(driver.preparePersistentValue(v ?? null, c));
+  for (const c of shape.changed) add(c, c.getEntityValue(changes));
+  parameters.push(current.version + 1, current.complaintId, current.version);
+  add(shape.applicantIin, record.applicantIin);
+  add(shape.lastMarkAt, record.at);
+  for (const c of shape.markColumns) add(c, c.getEntityValue(record));
+  for (const c of shape.outboxColumns) add(c, c.getEntityValue(row));
+
+  const [[answer]] = (await retryingDeadlocks(() => db.query(shape.sql, parameters))) as [[{ seq: number | string | null; applicantSeq: number | string | null }]];
+  if (answer.seq === null) return 'moved';
+  record.seq = Number(answer.seq);
+  record.applicantSeq = Number(answer.applicantSeq);
+  // Copied, as `enqueue` does: tracing adds its headers to the event it sends.
+  handOverWhenCommitted(db.manager, [{ ...event }]);
+  return 'written';
+}
+
+interface Shape {
+  sql: string;
+  changed: ColumnMetadata[];
+  applicantIin: ColumnMetadata;
+  lastMarkAt: ColumnMetadata;
+  markColumns: ColumnMetadata[];
+  outboxColumns: ColumnMetadata[];
+}
+
+/** The statement's text for marks that change these columns of the complaint (a handful of shapes, made once). */
+const shapes = new WeakMap<DataSource, Map<string, Shape>>();
+
+function shapeOf(db: DataSource, changed: string[]): Shape {
+  const known = shapes.get(db) ?? new Map<string, Shape>();
+  shapes.set(db, known);
+  const key = changed.join(',');
+  let shape = known.get(key);
+  if (shape) return shape;
+  const q = (name: string) => db.driver.escape(name);
+  const list = (columns: ColumnMetadata[]) => columns.map((c) => q(c.databaseName)).join(', ');
+  const marks = (columns: ColumnMetadata[]) => columns.map(() => '?').join(', ');
+
+  const complaint = db.getMetadata('TrackedComplaint');
+  const changedColumns = changed.map((property) => column(complaint, property));
+  const sets = [...changedColumns.map((c) => `${q(c.databaseName)} = ?`), `${q('version')} = ?`].join(', ');
+  const move = `UPDATE ${q(complaint.tableName)} SET ${sets} WHERE ${q('complaintId')} = ? AND ${q('version')} = ?`;
+
+  // The applicant's lock row numbers the mark; LAST_INSERT_ID(n) hands the number over without reading the row.
+  const lock = db.getMetadata(ApplicantMarkLock);
+  const count = q('markCount');
+  const numberMark = `INSERT INTO ${q(lock.tableName)} (${q('applicantIin')}, ${q('lastMarkAt')}, ${count}) VALUES (?, ?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE ${q('lastMarkAt')} = VALUES(${q('lastMarkAt')}), ${count} = LAST_INSERT_ID(${count} + 1)`;
+
+  const mark = db.getMetadata(StatusMarkRecord);
+  const markColumns = mark.columns.filter((c) => c.isInsert && !c.isGenerated && c.propertyName !== 'applicantSeq');
+  const insertMark = `INSERT INTO ${q(mark.tableName)} (${list(markColumns)}, ${q('applicantSeq')}) VALUES (${marks(markColumns)}, v_applicant_seq)`;
+
+  const outbox = db.getMetadata(OutboxMessage);
   const outboxColumns = outbox.columns.filter((c) => c.isInsert && !c.isGenerated);
-  const insertEvent = `INSERT INTO ${q(outbox.tableName)} (${outboxColumns.map((c) => q(c.databaseName)).join(', ')}) VALUES (${outboxColumns
-    .map((c) => value(outbox, c.propertyName, c.getEntityValue(row)))
-    .join(', ')})`;
+  const insertEvent = `INSERT INTO ${q(outbox.tableName)} (${list(outboxColumns)}) VALUES (${marks(outboxColumns)})`;
 
   const sql = `BEGIN NOT ATOMIC
   DECLARE v_seq INT DEFAULT NULL;
@@ -84,8 +113,8 @@ export async function writeMarkInOneTrip(
     ROLLBACK;
     SELECT NULL AS seq, NULL AS applicantSeq;
   ELSE
-    ${lockRow};
-    ${numbered};
+    ${numberMark};
+    SET v_applicant_seq = LAST_INSERT_ID();
     ${insertMark};
     SET v_seq = LAST_INSERT_ID();
     ${insertEvent};
@@ -93,13 +122,16 @@ export async function writeMarkInOneTrip(
     SELECT v_seq AS seq, v_applicant_seq AS applicantSeq;
   END IF;
 END`;
-  const [[answer]] = (await retryingDeadlocks(() => db.query(sql, parameters))) as [[{ seq: number | string | null; applicantSeq: number | string | null }]];
-  if (answer.seq === null) return 'moved';
-  record.seq = Number(answer.seq);
-  record.applicantSeq = Number(answer.applicantSeq);
-  // Copied, as `enqueue` does: tracing adds its headers to the event it sends.
-  handOverWhenCommitted(db.manager, [{ ...event }]);
-  return 'written';
+  shape = {
+    sql,
+    changed: changedColumns,
+    applicantIin: column(lock, 'applicantIin'),
+    lastMarkAt: column(lock, 'lastMarkAt'),
+    markColumns,
+    outboxColumns,
+  };
+  known.set(key, shape);
+  return shape;
 }
 
 /** As `inTransaction` does: the statement rolled back whole, so it can run again. */
