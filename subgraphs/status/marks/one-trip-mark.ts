@@ -16,8 +16,9 @@ export function writesMarksInOneTrip(db: DataSource): boolean {
 
 /**
  * The whole mark transaction of `appendMark` as one MariaDB compound statement, so one round trip instead of six
- * (START TRANSACTION, the complaint's move, the applicant's lock, the mark, the outbox row, COMMIT): on this
- * machine each round trip cost status and MariaDB ~0.15 ms of CPU apiece in socket writes alone. The same
+ * (START TRANSACTION, the complaint's move, the applicant's lock, the mark, the outbox row, COMMIT). Measured on a
+ * private MariaDB, 2,000 marks 4 at a time, access read included: status 0.43 -> 0.22 CPU ms per mark, MariaDB
+ * 0.58 -> 0.47 (each statement costs both sides a socket write, a wake-up and a parse). The same
  * statements in the same order as the TypeORM path, so the same locks: the complaint's row moves only from the
  * version read (else nothing is written and the answer is `moved`), then the applicant's lock row numbers the mark.
  * Any error rolls the transaction back inside the statement (the handler), so a pooled connection never goes back
