@@ -36,4 +36,17 @@ describe("status: a mark given the caller's row decides on the row as it is now"
       appendMark(db(), stale, StatusMarkKind.REGISTERED, () => ({ mark: { at: new Date(), actorId: c.head.id } })),
     ).rejects.toMatchObject({ extensions: { code: 'CONFLICT', status: StatusMarkKind.WITHDRAWN } });
   });
+
+  it('answers CONFLICT and writes nothing when the complaint changed hands since the caller was checked on it', async () => {
+    const c = await trackedComplaint(t);
+    const stale = await read(c.complaintId);
+    // A forward that committed in between: the complaint moved to another handler and body.
+    const repo = new TrackedComplaintRepository(db().manager);
+    expect(await repo.moveFrom(stale, { handlerId: '00000000-0000-4000-8000-0000000000f1', handlerBodyId: '00000000-0000-4000-8000-0000000000f2' })).toBe(true);
+
+    await expect(
+      appendMark(db(), stale, StatusMarkKind.REGISTERED, () => ({ mark: { at: new Date(), actorId: c.head.id } })),
+    ).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(await read(c.complaintId)).toMatchObject({ status: stale.status, version: stale.version + 1 });
+  });
 });

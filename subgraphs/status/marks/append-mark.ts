@@ -33,7 +33,8 @@ type Changes = Partial<Omit<TrackedComplaint, 'complaintId' | 'status' | 'versio
  *
  * `complaint` is the complaint's id, or its row as the caller has just read it (for the access check): the
  * transaction then tries that row first and reads it again only when something moved it since, which spares the
- * read in the usual case and decides exactly as before in the other.
+ * read in the usual case and decides exactly as before in the other. A row that changed hands since the access
+ * check is not decided again: CONFLICT, and the caller's retry checks access on the new holder.
  *
  * On MariaDB a mark with nothing `alongside` is written in one round trip (`one-trip-mark.ts`): the same
  * statements, run by the server as one compound statement.
@@ -63,6 +64,8 @@ export async function appendMark(
     const fromRow = async () => {
       const current = await read();
       if (!current) throw new NotFound('Complaint', complaintId);
+      // The caller's access was checked on `known`: a row that changed hands since is not decided for them.
+      if (known && changedHands(known, current)) conflict();
       return move(current, check(current));
     };
     return (known && builtOnKnown && (await move(known, builtOnKnown))) || (await fromRow()) || conflict();
@@ -125,6 +128,10 @@ function orNull<T>(work: () => T): T | null {
   } catch {
     return null;
   }
+}
+
+function changedHands(known: TrackedComplaint, current: TrackedComplaint): boolean {
+  return known.handlerId !== current.handlerId || known.handlerBodyId !== current.handlerBodyId;
 }
 
 function conflict(): never {
