@@ -34,11 +34,42 @@ function shapeOf(em: EntityManager, metadata: EntityMetadata): InsertShape {
  */
 export function insertRows<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: readonly Partial<T>[]): Promise<unknown> {
   if (rows.length === 0) return Promise.resolve();
+  return em.query(...insertStatement(em, em.connection.getMetadata(target), rows));
+}
+
+/**
+ * The same INSERT, answering the named columns of each inserted row (auto-increment ids, say) in one round trip:
+ * `RETURNING` on MariaDB and SQLite. On MySQL, which has none, answers null without inserting: the caller inserts
+ * with `insertRows` and reads the values back itself.
+ */
+export async function insertRowsReturning<T extends ObjectLiteral, K extends keyof T & string>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly Partial<T>[],
+  returning: readonly K[],
+): Promise<Pick<T, K>[] | null> {
+  const type = em.connection.options.type;
+  if (type !== 'mariadb' && type !== 'better-sqlite3') return null;
+  if (rows.length === 0) return [];
+  const metadata = em.connection.getMetadata(target);
   const { driver } = em.connection;
-  const { columns, prefix, row } = shapeOf(em, em.connection.getMetadata(target));
+  const columns = returning.map((name) => metadata.findColumnWithPropertyName(name)!);
+  const [sql, parameters] = insertStatement(em, metadata, rows);
+  const answered = (await em.query(`${sql} RETURNING ${columns.map((c) => driver.escape(c.databaseName)).join(', ')}`, parameters)) as Record<string, unknown>[];
+  return answered.map((raw) => {
+    const out = {} as Pick<T, K>;
+    for (const c of columns) (out as Record<string, unknown>)[c.propertyName] = driver.prepareHydratedValue(raw[c.databaseName], c);
+    return out;
+  });
+}
+
+function insertStatement(em: EntityManager, metadata: EntityMetadata, rows: readonly ObjectLiteral[]): [string, unknown[]] {
+  const { driver } = em.connection;
+  const { columns, prefix, row } = shapeOf(em, metadata);
   const parameters: unknown[] = [];
   for (const r of rows) {
     for (const c of columns) parameters.push(driver.preparePersistentValue(c.getEntityValue(r) ?? null, c));
   }
-  return em.query(prefix + new Array(rows.length).fill(row).join(', '), parameters);
+  return [prefix + new Array(rows.length).fill(row).join(', '), parameters];
 }
+
