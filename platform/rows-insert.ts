@@ -1,5 +1,6 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { QueryFailedError, type EntityManager, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { tracingEnabled } from './tracing';
 
 interface InsertShape {
   columns: ColumnMetadata[];
@@ -34,7 +35,7 @@ function shapeOf(em: EntityManager, metadata: EntityMetadata): InsertShape {
  */
 export function insertRows<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: readonly Partial<T>[]): Promise<unknown> {
   if (rows.length === 0) return Promise.resolve();
-  return em.query(...insertStatement(em, em.connection.getMetadata(target), rows));
+  return run(em, ...insertStatement(em, em.connection.getMetadata(target), rows));
 }
 
 /**
@@ -55,7 +56,7 @@ export async function insertRowsReturning<T extends ObjectLiteral, K extends key
   const { driver } = em.connection;
   const columns = returning.map((name) => metadata.findColumnWithPropertyName(name)!);
   const [sql, parameters] = insertStatement(em, metadata, rows);
-  const answered = (await em.query(`${sql} RETURNING ${columns.map((c) => driver.escape(c.databaseName)).join(', ')}`, parameters)) as Record<string, unknown>[];
+  const answered = (await run(em, `${sql} RETURNING ${columns.map((c) => driver.escape(c.databaseName)).join(', ')}`, parameters)) as Record<string, unknown>[];
   return answered.map((raw) => {
     const out = {} as Pick<T, K>;
     for (const c of columns) (out as Record<string, unknown>)[c.propertyName] = driver.prepareHydratedValue(raw[c.databaseName], c);
@@ -73,3 +74,27 @@ function insertStatement(em: EntityManager, metadata: EntityMetadata, rows: read
   return [prefix + new Array(rows.length).fill(row).join(', '), parameters];
 }
 
+/** The part of a mysql2 connection used here (the callback API TypeORM's pool hands out). */
+interface PreparingConnection {
+  execute(sql: string, values: unknown[], done: (err: Error | null, result: unknown) => void): void;
+}
+
+/**
+ * On MySQL and MariaDB, a prepared statement (binary protocol): the values are neither escaped into the SQL text
+ * here nor parsed back out of it by the server, which for a batch of complaints was most of either side's cost of
+ * the statement. Each pooled connection keeps its latest statements (`maxPreparedStatements`, platform/database.ts).
+ * With tracing on, statements go through TypeORM's `query`, which tracing wraps to give them spans.
+ */
+async function run(em: EntityManager, sql: string, parameters: unknown[]): Promise<unknown> {
+  const type = em.connection.options.type;
+  if ((type !== 'mysql' && type !== 'mariadb') || tracingEnabled()) return em.query(sql, parameters);
+  const runner = em.queryRunner ?? em.connection.createQueryRunner();
+  try {
+    const connection = (await runner.connect()) as PreparingConnection;
+    return await new Promise((resolve, reject) =>
+      connection.execute(sql, parameters, (err, result) => (err ? reject(new QueryFailedError(sql, parameters, err)) : resolve(result))),
+    );
+  } finally {
+    if (runner !== em.queryRunner) await runner.release();
+  }
+}
