@@ -81,7 +81,7 @@ interface PreparingConnection {
 
 /**
  * On MySQL and MariaDB, a prepared statement (binary protocol): the values are neither escaped into the SQL text
- * here nor parsed back out of it by the server, which for a batch of complaints was most of either side's cost of
+ * here nor parsed back out of it by the server, which for a batch of complaints was a large part of either side's cost of
  * the statement. Each pooled connection keeps its latest statements (`maxPreparedStatements`, platform/database.ts).
  * With tracing on, statements go through TypeORM's `query`, which tracing wraps to give them spans.
  */
@@ -91,6 +91,7 @@ async function run(em: EntityManager, sql: string, parameters: unknown[]): Promi
   const runner = em.queryRunner ?? em.connection.createQueryRunner();
   try {
     const connection = (await runner.connect()) as PreparingConnection;
+    em.connection.logger.logQuery(sql, parameters, runner); // as TypeORM's query does (logging, SQL recorders in tests)
     return await new Promise((resolve, reject) =>
       connection.execute(sql, parameters, (err, result) => (err ? reject(new QueryFailedError(sql, parameters, err)) : resolve(result))),
     );
