@@ -90,7 +90,8 @@ export function dataSourceOptions(config: Config, def: DatabaseDefinition, flavo
     synchronize: false,
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
-    extra: { connectionLimit: 20 },
+    // Prepared statements (platform/rows-insert) kept per connection: the server holds at most 16,382 in all by default.
+    extra: { connectionLimit: 20, maxPreparedStatements: 64 },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { QueryFailedError, type EntityManager, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { tracingEnabled } from './tracing';
 
 interface InsertShape {
   columns: ColumnMetadata[];
@@ -34,11 +35,67 @@ function shapeOf(em: EntityManager, metadata: EntityMetadata): InsertShape {
  */
 export function insertRows<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: readonly Partial<T>[]): Promise<unknown> {
   if (rows.length === 0) return Promise.resolve();
+  return run(em, ...insertStatement(em, em.connection.getMetadata(target), rows));
+}
+
+/**
+ * The same INSERT, answering the named columns of each inserted row (auto-increment ids, say) in one round trip:
+ * `RETURNING` on MariaDB and SQLite. On MySQL, which has none, answers null without inserting: the caller inserts
+ * with `insertRows` and reads the values back itself.
+ */
+export async function insertRowsReturning<T extends ObjectLiteral, K extends keyof T & string>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly Partial<T>[],
+  returning: readonly K[],
+): Promise<Pick<T, K>[] | null> {
+  const type = em.connection.options.type;
+  if (type !== 'mariadb' && type !== 'better-sqlite3') return null;
+  if (rows.length === 0) return [];
+  const metadata = em.connection.getMetadata(target);
   const { driver } = em.connection;
-  const { columns, prefix, row } = shapeOf(em, em.connection.getMetadata(target));
+  const columns = returning.map((name) => metadata.findColumnWithPropertyName(name)!);
+  const [sql, parameters] = insertStatement(em, metadata, rows);
+  const answered = (await run(em, `${sql} RETURNING ${columns.map((c) => driver.escape(c.databaseName)).join(', ')}`, parameters)) as Record<string, unknown>[];
+  return answered.map((raw) => {
+    const out = {} as Pick<T, K>;
+    for (const c of columns) (out as Record<string, unknown>)[c.propertyName] = driver.prepareHydratedValue(raw[c.databaseName], c);
+    return out;
+  });
+}
+
+function insertStatement(em: EntityManager, metadata: EntityMetadata, rows: readonly ObjectLiteral[]): [string, unknown[]] {
+  const { driver } = em.connection;
+  const { columns, prefix, row } = shapeOf(em, metadata);
   const parameters: unknown[] = [];
   for (const r of rows) {
     for (const c of columns) parameters.push(driver.preparePersistentValue(c.getEntityValue(r) ?? null, c));
   }
-  return em.query(prefix + new Array(rows.length).fill(row).join(', '), parameters);
+  return [prefix + new Array(rows.length).fill(row).join(', '), parameters];
+}
+
+/** The part of a mysql2 connection used here (the callback API TypeORM's pool hands out). */
+interface PreparingConnection {
+  execute(sql: string, values: unknown[], done: (err: Error | null, result: unknown) => void): void;
+}
+
+/**
+ * On MySQL and MariaDB, a prepared statement (binary protocol): the values are neither escaped into the SQL text
+ * here nor parsed back out of it by the server, which for a batch of complaints was a large part of either side's cost of
+ * the statement. Each pooled connection keeps its latest statements (`maxPreparedStatements`, platform/database.ts).
+ * With tracing on, statements go through TypeORM's `query`, which tracing wraps to give them spans.
+ */
+async function run(em: EntityManager, sql: string, parameters: unknown[]): Promise<unknown> {
+  const type = em.connection.options.type;
+  if ((type !== 'mysql' && type !== 'mariadb') || tracingEnabled()) return em.query(sql, parameters);
+  const runner = em.queryRunner ?? em.connection.createQueryRunner();
+  try {
+    const connection = (await runner.connect()) as PreparingConnection;
+    em.connection.logger.logQuery(sql, parameters, runner); // as TypeORM's query does (logging, SQL recorders in tests)
+    return await new Promise((resolve, reject) =>
+      connection.execute(sql, parameters, (err, result) => (err ? reject(new QueryFailedError(sql, parameters, err)) : resolve(result))),
+    );
+  } finally {
+    if (runner !== em.queryRunner) await runner.release();
+  }
 }

@@ -75,6 +75,35 @@ describe('outbox relay: committed events handed over in memory', () => {
     expect(batches).toEqual([[event(11).eventId, event(12).eventId]]);
   });
 
+  it('with lingerMs, events committed during a send wait the linger for more, not go the moment it ends', async () => {
+    const batches: string[][] = [];
+    let release!: () => void;
+    const firstSendHeld = new Promise<void>((resolve) => (release = resolve));
+    let firstSendStarted!: () => void;
+    const firstSending = new Promise<void>((resolve) => (firstSendStarted = resolve));
+    const relay = await startedRelay(async (events) => {
+      batches.push(events.map((e) => e.eventId));
+      if (batches.length === 1) {
+        firstSendStarted();
+        await firstSendHeld;
+      }
+      return { accepted: events.map((e) => e.eventId) };
+    }, 1000);
+    try {
+      await db.transaction((em) => enqueue(em, event(21)));
+      await firstSending;
+      await db.transaction((em) => enqueue(em, event(22)));
+      release();
+      // The first send ends (and its row is marked) well within this; without the linger event 22 goes alone then.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await db.transaction((em) => enqueue(em, event(23)));
+      await relay.whenIdle();
+    } finally {
+      await relay.stop();
+    }
+    expect(batches).toEqual([[event(21).eventId], [event(22).eventId, event(23).eventId]]);
+  });
+
   it('leaves an event whose delivery failed to the poll, which sends it', async () => {
     let up = false;
     const sent: string[] = [];

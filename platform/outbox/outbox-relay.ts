@@ -253,8 +253,11 @@ export class OutboxRelay {
     if (this.stopped || this.running) return;
     this.running = (async () => {
       while (!this.stopped && (this.handedOver.length > 0 || this.pollDue)) {
-        if (this.handedOver.length > 0) await this.sendHandedOver();
-        else {
+        if (this.handedOver.length > 0) {
+          await this.sendHandedOver();
+          // A linger holds under load too: what came in during that send waits for more, unless it fills a batch.
+          if (this.opts.lingerMs && this.handedOver.length < (this.opts.batchSize ?? 100)) break;
+        } else {
           this.pollDue = false;
           try {
             await this.drain();

@@ -4,6 +4,12 @@ import { postJson } from '../../../platform/json-post';
 import type { Logger } from '../../../platform/logger';
 import { OutboxRelay } from '../../../platform/outbox/outbox-relay';
 
+/**
+ * Status starts a complaint's timeline from its event a few milliseconds later (the filing was acknowledged at its
+ * COMMIT); in return, under load, each relay request and status transaction carries more filings.
+ */
+const LINGER_MS = 10;
+
 /** Delivers intake's outbox (ComplaintFiled) to status's `/internal/events`, at least once. */
 export function statusRelay(opts: {
   db: DataSource;
@@ -15,6 +21,7 @@ export function statusRelay(opts: {
   return new OutboxRelay({
     db: opts.db,
     logger: opts.logger,
+    lingerMs: LINGER_MS,
     send: async (events: ServiceEvent[]): Promise<EventBatchResult> => {
       const res = await postJson<EventBatchResult>(
         eventsUrl(opts.statusUrl()),
