@@ -7,12 +7,13 @@ import type { Config } from '../platform/config';
 import { formatError } from '../platform/format-error';
 import { startGraphQLServer, type RunningServer } from '../platform/http-server';
 import { createLogger } from '../platform/logger';
-import { addSource, metricsPlugin, websocketGauges } from '../platform/metrics';
+import { addSource, metricsPlugin, operationRecorder, websocketGauges } from '../platform/metrics';
 import { BatchingSubgraphClient, EngineGateway, fixedSupergraph, PlanExecutor, SupergraphPlanner, watchedSupergraph } from './engine';
 import { corsPolicy } from './cors';
 import { graphqlOverHttpStatus } from './graphql-over-http';
 import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
-import type { GatewayContext } from './gateway.context';
+import { fastLane, type FastLaneStats } from './fast-lane';
+import { gatewayContext, type GatewayContext } from './gateway.context';
 import { subgraphHealth } from './health';
 import { refuseHttpSubscriptions } from './http-subscription-refusal';
 import { limitsPrecheck } from '../platform/limits-precheck';
@@ -31,10 +32,13 @@ export interface GatewayOptions {
   /** A fixed supergraph instead of the watched `schema/supergraph.graphql`. */
   supergraphSdl?: string;
   supergraphFile?: string;
+  /** Cached query plans skip Apollo Server's request pipeline (gateway/fast-lane); default true. */
+  fastLane?: boolean;
 }
 
 export interface RunningGateway extends RunningServer {
   stats: GatewayStats;
+  fastLane: FastLaneStats;
 }
 
 /**
@@ -92,6 +96,8 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
   );
   const l = config.limits;
   const errorMapping = formatError(config, logger);
+  const recordOperation = operationRecorder('gateway');
+  const fastLaneStats: FastLaneStats = { served: 0, declined: 0 };
 
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
@@ -112,7 +118,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
       // No cache hints are used: the default cache-control plugin would only cost CPU on every request.
       plugins: [
         refuseHttpSubscriptions,
-        metricsPlugin('gateway'),
+        metricsPlugin('gateway', recordOperation),
         graphqlOverHttpStatus(),
         ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
         requestPolicyPlugin(tokens, rateLimits),
@@ -120,7 +126,8 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
         ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ],
     },
-    context: async (req) => ({ authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }),
+    context: async (req) => gatewayContext(req),
+    fastLane: opts.fastLane === false ? undefined : fastLane({ planner, executor, trusted, record: recordOperation }, fastLaneStats),
     onRequest: cors.handle,
     health: async () => ({ gateway: true, ...(await subgraphHealth(urls)) }),
     attach: (httpServer) => {
@@ -143,6 +150,7 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
   return {
     ...server,
     stats,
+    fastLane: fastLaneStats,
     stop: async () => {
       removeGauges();
       await server.stop();

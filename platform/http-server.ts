@@ -20,6 +20,19 @@ const GRAPHQL_POST_MEDIA_TYPES = new Set(['application/json', 'application/graph
 /** Most operations one batched request may carry. */
 const MAX_BATCH = 100;
 
+/** An answer to `POST /graphql` given without Apollo Server. */
+export interface HttpAnswer {
+  status: number;
+  headers: Iterable<[string, string]>;
+  body: string;
+}
+
+/**
+ * Answers a `POST /graphql` itself (the gateway's fast lane), or returns null to leave it to Apollo Server. Called
+ * once the body's size, media type and JSON, CORS and the pre-check have passed, for one operation (not a batch).
+ */
+export type FastLane = (req: IncomingMessage, body: unknown) => Promise<HttpAnswer> | null;
+
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void>;
 
 export interface GraphQLServerOptions<C extends BaseContext> {
@@ -44,6 +57,8 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Attaches more to the HTTP server (WebSockets); its dispose runs first on stop. */
   attach?: (server: http.Server) => { dispose(): Promise<void> };
+  /** Made once Apollo Server has started: a lane that may answer `POST /graphql` without it. */
+  fastLane?: (apollo: ApolloServer<C>) => FastLane;
   /** Runs first on every request (CORS); returns true when it answered the request itself. */
   onRequest?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
@@ -118,6 +133,13 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+function graphQLRequestOf(req: IncomingMessage, url: URL, body: unknown): HTTPGraphQLRequest {
+  const headers = toHeaderMap(req);
+  // The media type was checked (parseBody), case-insensitively; Apollo Server compares it as written.
+  if (req.method === 'POST') headers.set('content-type', 'application/json');
+  return { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
+}
+
 function parseBody(req: IncomingMessage, text: string): unknown {
   if (req.method !== 'POST') return undefined;
   if (!GRAPHQL_POST_MEDIA_TYPES.has(mediaType(req.headers['content-type']))) {
@@ -149,6 +171,7 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
     plugins: [...(opts.apollo.plugins ?? []), ApolloServerPluginDrainHttpServer({ httpServer })],
   } as ApolloServerOptions<C>);
   await apollo.start();
+  const fastLane = opts.fastLane?.(apollo);
 
   httpServer.on('request', (req, res) => {
     inRequestSpan(opts.name, req, res, () => handle(req, res)).catch((err) => {
@@ -186,13 +209,9 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
     if (url.pathname !== '/graphql') throw new HttpError(404, 'Not found');
 
     const body = parseBody(req, await readBody(req, maxBodyBytes));
-    const headers = toHeaderMap(req);
-    // The media type was checked above, case-insensitively; Apollo Server compares it as written.
-    if (req.method === 'POST') headers.set('content-type', 'application/json');
-    const httpGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
     if (Array.isArray(body)) {
       if (!opts.acceptBatches) throw new HttpError(400, 'Batched requests are not accepted here: send one operation per request');
-      return runBatch(req, res, httpGraphQLRequest, body);
+      return runBatch(req, res, graphQLRequestOf(req, url, body), body);
     }
     const refused = precheck(body, url);
     if (refused) {
@@ -201,17 +220,23 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
       res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(text) });
       return void res.end(text);
     }
+    const fast = req.method === 'POST' ? fastLane?.(req, body) : null;
+    if (fast) return writeAnswer(res, await fast);
+    const httpGraphQLRequest = graphQLRequestOf(req, url, body);
     const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => opts.context(req) });
+    if (result.body.kind === 'complete') return writeAnswer(res, { status: result.status ?? 200, headers: result.headers, body: result.body.string });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
-      // A known length lets Node send headers and body in one write instead of chunked encoding.
-      res.setHeader('content-length', Buffer.byteLength(result.body.string));
-      res.end(result.body.string);
-      return;
-    }
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
+  }
+
+  function writeAnswer(res: ServerResponse, answer: HttpAnswer): void {
+    for (const [key, value] of answer.headers) res.setHeader(key, value);
+    res.statusCode = answer.status;
+    // A known length lets Node send headers and body in one write instead of chunked encoding.
+    res.setHeader('content-length', Buffer.byteLength(answer.body));
+    res.end(answer.body);
   }
 
   /**
