@@ -17,6 +17,8 @@ export const MAX_BODY_BYTES = 1_000_000;
 const DRAIN_FACTOR = 8;
 /** Media types a POST to /graphql may carry (compared case-insensitively, parameters ignored). */
 const GRAPHQL_POST_MEDIA_TYPES = new Set(['application/json', 'application/graphql-response+json']);
+/** The URL of a request for `/graphql` without a query string (read, never changed). */
+const GRAPHQL_URL = Object.freeze(new URL('/graphql', 'http://localhost'));
 /** Most operations one batched request may carry. */
 const MAX_BATCH = 100;
 
@@ -188,7 +190,8 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (opts.onRequest?.(req, res)) return;
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Most requests are to exactly /graphql: parsing that URL again for each was a visible cost.
+    const url = req.url === '/graphql' ? GRAPHQL_URL : new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/metrics' && req.method === 'GET') return sendMetrics(res);
     if (url.pathname === '/health') {
       const checks = await opts.health();

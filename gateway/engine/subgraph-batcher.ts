@@ -25,13 +25,16 @@ const MAX_BATCH = 50;
 export class SubgraphBatcher {
   private waiting: Waiting[] = [];
   private readonly host: string;
+  /** Parsed once: postJson would parse a string URL on every request. */
+  private readonly target: URL;
 
   constructor(
     private readonly url: string,
     private readonly timeoutMs: number,
     private readonly serviceToken: () => Promise<string>,
   ) {
-    this.host = new URL(url).host;
+    this.target = new URL(url);
+    this.host = this.target.host;
   }
 
   send(operation: Record<string, unknown>, authorization: string | undefined): Promise<JsonResponse<unknown>> {
@@ -57,7 +60,7 @@ export class SubgraphBatcher {
     const headers: Record<string, string> = { ...(w.authorization ? { authorization: w.authorization } : {}), ...(span ? traceHeaders(span.context) : {}) };
     const idempotent = !isMutation(w.operation.query);
     const timer = subgraphFetchDuration.startTimer({ subgraph: this.host });
-    postJson(this.url, w.operation, headers, { timeoutMs: this.timeoutMs, idempotent }).then(
+    postJson(this.target, w.operation, headers, { timeoutMs: this.timeoutMs, idempotent }).then(
       (res) => {
         timer();
         endSpan(span?.span);
@@ -101,7 +104,7 @@ export class SubgraphBatcher {
     const timer = subgraphFetchDuration.startTimer({ subgraph: this.host });
     let res: JsonResponse<unknown>;
     try {
-      res = await postJson<unknown>(this.url, operations, headers, { timeoutMs: this.timeoutMs, idempotent });
+      res = await postJson<unknown>(this.target, operations, headers, { timeoutMs: this.timeoutMs, idempotent });
     } catch (err) {
       endSpan(batchSpan, err);
       spans.forEach((s) => endSpan(s?.span, err));
