@@ -71,6 +71,18 @@ describe('KeepAliveJsonClient', () => {
     }
   });
 
+  it('reaches an IPv6 literal address', async () => {
+    const s = http.createServer((_req, res) => json(res, { ok: true }));
+    await new Promise<void>((r) => s.listen(0, '::1', r));
+    try {
+      const client = new KeepAliveJsonClient(new URL(`http://[::1]:${(s.address() as AddressInfo).port}/graphql`));
+      expect(await client.post('{}', {}, 5000, true)).toEqual({ status: 200, body: { ok: true } });
+    } finally {
+      s.closeAllConnections();
+      await new Promise((r) => s.close(r));
+    }
+  });
+
   it('opens a new socket after an answer with Connection: close', async () => {
     const s = await server((_req, res) => json(res, { ok: true }, { connection: 'close' }));
     try {

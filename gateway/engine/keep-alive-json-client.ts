@@ -89,7 +89,9 @@ class Connection {
   private done = false;
 
   constructor(private readonly client: KeepAliveJsonClient) {
-    this.socket = net.connect({ host: client.url.hostname, port: Number(client.url.port || 80) });
+    // An IPv6 literal is bracketed in a URL, not in a socket address.
+    const host = client.url.hostname.replace(/^\[(.*)\]$/, '$1');
+    this.socket = net.connect({ host, port: Number(client.url.port || 80) });
     this.socket.setNoDelay(true);
     this.socket.on('data', (data: Buffer) => this.received(data));
     this.socket.on('end', () => this.received(null));
