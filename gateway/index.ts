@@ -19,7 +19,7 @@ import { refuseHttpSubscriptions } from './http-subscription-refusal';
 import { limitsPrecheck } from '../platform/limits-precheck';
 import { operationPolicy } from './operation-policy';
 import { CallerRateLimits } from './rate-limits';
-import { requestPolicyPlugin } from './request-policy-plugin';
+import { limitMutation, requestPolicyPlugin } from './request-policy-plugin';
 import { GatewayStats } from './subscriptions/gateway-stats';
 import { UpstreamPool } from './subscriptions/upstream-pool';
 import { attachWebSocketGateway } from './subscriptions/websocket-server';
@@ -127,7 +127,19 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
       ],
     },
     context: async (req) => gatewayContext(req),
-    fastLane: opts.fastLane === false ? undefined : fastLane({ planner, executor, trusted, record: recordOperation }, fastLaneStats),
+    fastLane:
+      opts.fastLane === false
+        ? undefined
+        : fastLane(
+            {
+              planner,
+              executor,
+              trusted,
+              record: recordOperation,
+              limitMutation: (context, planned) => limitMutation(tokens, rateLimits, context, planned.document, planned.operationContext.operation),
+            },
+            fastLaneStats,
+          ),
     onRequest: cors.handle,
     health: async () => ({ gateway: true, ...(await subgraphHealth(urls)) }),
     attach: (httpServer) => {

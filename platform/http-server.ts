@@ -111,7 +111,7 @@ export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promi
         reject(tooLarge());
       }
     });
-    req.on('end', () => (size > maxBytes ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('end', () => (size > maxBytes ? reject(tooLarge()) : resolve((chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8'))));
     req.on('error', reject);
   });
 }

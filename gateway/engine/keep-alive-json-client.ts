@@ -112,7 +112,8 @@ class Connection {
     this.reused = reused;
     this.reader = new ResponseReader();
     this.socket.ref();
-    this.timer = setTimeout(() => this.socket.destroy(new Error(`no answer within ${exchange.timeoutMs} ms`)), exchange.timeoutMs);
+    // The socket, ref'd while in use, keeps the process alive as node:http's does; its timer need not.
+    this.timer = setTimeout(() => this.socket.destroy(new Error(`no answer within ${exchange.timeoutMs} ms`)), exchange.timeoutMs).unref();
     this.socket.write(exchange.text);
   }
 

@@ -2,12 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { PlanExecutor, SupergraphPlanner } from '../engine';
 import { TrustedDocuments } from '../trusted-documents';
 import { fastLane, type FastLaneStats } from './fast-lane';
 
 const sdl = fs.readFileSync(path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
 const QUERY = '{ contactCenter { phones } }';
+/** A rate limit already spent: every mutation is refused as the request policy refuses it. */
+const refuseEveryMutation = async () => {
+  throw new GraphQLError('Too many', { extensions: { code: 'RATE_LIMITED', retryAfter: 7, http: { status: 429, headers: new Map([['retry-after', '7']]) } } });
+};
 const SUBSCRIPTION = 'subscription { statusMarkAdded { cursor } }';
 
 /**
@@ -19,7 +24,7 @@ describe('fast lane: what it leaves to Apollo Server', () => {
   const apollo = new ApolloServer({ typeDefs: 'type Query { a: Int }' });
   const stats: FastLaneStats = { served: 0, declined: 0 };
   const lane = (trusted?: TrustedDocuments) =>
-    fastLane({ planner, executor: new PlanExecutor(planner, {}), trusted, record: () => {} }, stats)(apollo as never);
+    fastLane({ planner, executor: new PlanExecutor(planner, {}), trusted, record: () => {}, limitMutation: refuseEveryMutation }, stats)(apollo as never);
   const req = (headers: Record<string, string> = {}) => ({ headers, socket: { remoteAddress: '127.0.0.1' } }) as unknown as IncomingMessage;
 
   beforeAll(async () => {
@@ -39,12 +44,21 @@ describe('fast lane: what it leaves to Apollo Server', () => {
     expect(lane()(req(), { query: 'query Named { contactCenter { phones } }', operationName: 'Other' })).toBeNull();
   });
 
-  it('leaves mutations (rate limits) and subscriptions (refused over HTTP), planned or not', () => {
+  it('leaves subscriptions (refused over HTTP), planned or not', () => {
     planner.plan(SUBSCRIPTION);
     expect(lane()(req(), { query: SUBSCRIPTION })).toBeNull();
+  });
+
+  it("counts a mutation against its caller's rate limit before running it", async () => {
     const mutation = 'mutation M($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }';
     planner.plan(mutation);
-    expect(lane()(req(), { query: mutation, variables: { i: {} } })).toBeNull();
+    const answer = await lane()(req(), { query: mutation, variables: { i: {} } });
+    expect(answer?.status).toBe(429);
+    expect(answer?.headers).toEqual([
+      ['retry-after', '7'],
+      ['content-type', 'application/json; charset=utf-8'],
+    ]);
+    expect(JSON.parse(answer!.body).errors[0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 7 });
   });
 
   it('leaves a document the trusted documents do not hold, even with a cached plan', () => {
@@ -76,7 +90,7 @@ describe('fast lane: what it leaves to Apollo Server', () => {
     const stopped = new ApolloServer({ typeDefs: 'type Query { a: Int }' });
     await stopped.start();
     await stopped.stop();
-    const onStopped = fastLane({ planner, executor: new PlanExecutor(planner, {}), record: () => {} }, stats)(stopped as never);
+    const onStopped = fastLane({ planner, executor: new PlanExecutor(planner, {}), record: () => {}, limitMutation: refuseEveryMutation }, stats)(stopped as never);
     expect(onStopped(req(), { query: QUERY })).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import type { ExecutionResult } from 'graphql';
 import type { FastLane, HttpAnswer } from '../../platform/http-server';
 import type { OperationRecorder } from '../../platform/metrics';
 import type { PlannedOperation, PlanExecutor, SupergraphPlanner } from '../engine';
-import { gatewayContext } from '../gateway.context';
+import { gatewayContext, type GatewayContext } from '../gateway.context';
 import { overHttpStatus } from '../graphql-over-http';
 import type { TrustedDocuments } from '../trusted-documents';
 import { resultAnswer, thrownAnswer, type PipelineAnswer } from './apollo-answer';
@@ -17,6 +17,8 @@ export interface FastLaneOptions {
   trusted?: TrustedDocuments;
   /** The recorder the metrics plugin counts with. */
   record: OperationRecorder;
+  /** The per-caller mutation limit (request-policy-plugin.ts's `limitMutation`): throws past it. */
+  limitMutation: (context: GatewayContext, planned: PlannedOperation) => Promise<void>;
 }
 
 /** How many requests the lane answered, and how many it left to Apollo Server. */
@@ -40,15 +42,17 @@ const MAX_ACCEPTS = 64;
 
 /**
  * A lane for `POST /graphql` that skips Apollo Server's request pipeline when nothing in it can change the answer: a
- * query (not a mutation: rate limits; not a subscription: refused over HTTP) whose plan is cached, so its exact text
- * and operation name already passed parsing, the operation policy's validation and (when set) the trusted documents
- * on an earlier request; a body of only `query`, `operationName` and `variables` (no persisted-query extension); an
- * Accept header Apollo can answer; a running server. The body size, media type, JSON, CORS and the limits pre-check
- * ran before (platform/http-server.ts); a POST with `application/json` never trips CSRF prevention.
+ * query or mutation (not a subscription: refused over HTTP) whose plan is cached, so its exact text and operation
+ * name already passed parsing, the operation policy's validation and (when set) the trusted documents on an earlier
+ * request (the text is checked against them again all the same); a body of only `query`, `operationName` and
+ * `variables` (no persisted-query extension); an Accept header Apollo can answer; a running server. The body size,
+ * media type, JSON, CORS and the limits pre-check ran before (platform/http-server.ts); a POST with
+ * `application/json` never trips CSRF prevention.
  *
- * It runs the plan as Apollo's executor does (`PlanExecutor.runRequest`) and answers as Apollo would: the pipeline's
- * error formatting and status rules (apollo-answer.ts), the graphql-over-http status, the same metrics recorder and
- * content type. Anything else returns null and goes to Apollo Server. fast-lane.test.ts compares both answers.
+ * It counts a mutation against its caller's rate limit as the request policy plugin does, runs the plan as Apollo's
+ * executor does (`PlanExecutor.runRequest`) and answers as Apollo would: the pipeline's error formatting and status
+ * rules (apollo-answer.ts), the graphql-over-http status, the same metrics recorder and content type. Anything else
+ * returns null and goes to Apollo Server. test/gateway/fast-lane.test.ts compares both answers.
  */
 export function fastLane(opts: FastLaneOptions, stats: FastLaneStats): (apollo: ApolloServer<BaseContext>) => FastLane {
   return (apollo) => {
@@ -65,7 +69,7 @@ export function fastLane(opts: FastLaneOptions, stats: FastLaneStats): (apollo: 
     return (req, body) => {
       const request = laneRequest(body);
       const planned = request && (!opts.trusted || opts.trusted.trusts(request.query)) ? opts.planner.cached(request.query, request.operationName) : undefined;
-      const contentType = planned?.kind === 'query' ? contentTypeFor(req.headers.accept) : null;
+      const contentType = planned && planned.kind !== 'subscription' ? contentTypeFor(req.headers.accept) : null;
       const phase = internals.state.phase;
       if (!request || !planned || !contentType || (phase !== 'started' && phase !== 'draining')) {
         stats.declined++;
@@ -88,8 +92,11 @@ async function serve(
   const started = process.hrtime.bigint();
   let result: ExecutionResult | undefined;
   let answer: PipelineAnswer;
+  const context = gatewayContext(req);
   try {
-    result = await opts.executor.runRequest({ planned, variables: request.variables ?? {}, context: gatewayContext(req) });
+    // As Apollo Server: the limit is counted once the operation is known, before its variables are checked.
+    if (planned.kind === 'mutation') await opts.limitMutation(context, planned);
+    result = await opts.executor.runRequest({ planned, variables: request.variables ?? {}, context });
   } catch (err) {
     answer = await thrownAnswer(internals, err);
   }
