@@ -116,6 +116,8 @@ export async function startGateway(config: Config, opts: GatewayOptions = {}): P
       parseOptions: policy.parseOptions,
       csrfPrevention: true,
       // No cache hints are used: the default cache-control plugin would only cost CPU on every request.
+      // Planned operations skip these plugins on the fast lane (gateway/fast-lane): a plugin added here must be
+      // honoured there too, or the lane must leave its requests to Apollo Server.
       plugins: [
         refuseHttpSubscriptions,
         metricsPlugin('gateway', recordOperation),
