@@ -69,6 +69,7 @@ async function main() {
       gateway: { task: viaGateway, samples: newSamples(), cpu: new CpuMeter(services.pids, process.env.DATABASE_URL) },
       direct: { task: direct, samples: newSamples(), cpu: new CpuMeter(services.pids, process.env.DATABASE_URL) },
     };
+    const fetchesBefore = await subgraphFetches(services.gatewayUrl);
     for (let round = 0; round < rounds; round++) {
       for (const path of Object.values(paths)) {
         path.cpu.start();
@@ -76,6 +77,7 @@ async function main() {
         path.cpu.stop();
       }
     }
+    const fetchesAfter = await subgraphFetches(services.gatewayUrl);
     const gw = summarize(paths.gateway.samples);
     const dr = summarize(paths.direct.samples);
     const gatewayCpu = paths.gateway.cpu.perOperation(gw.requests);
@@ -90,6 +92,9 @@ async function main() {
       direct: dr,
       gatewayToDirectRatio: Math.round((gw.rps / dr.rps) * 100) / 100,
       cpuMsPerQuery: { gateway: gatewayCpu, direct: directCpu },
+      // Loopback sends are most of the gateway's cost: how many subgraph requests (batches) each query took.
+      gatewaySubgraphRequestsPerQuery: Math.round(((fetchesAfter.requests - fetchesBefore.requests) / gw.requests) * 100) / 100,
+      gatewaySubgraphOperationsPerQuery: Math.round(((fetchesAfter.operations - fetchesBefore.operations) / gw.requests) * 100) / 100,
     };
     console.log(JSON.stringify(summary));
     console.table({ gateway: gw, direct: dr });
@@ -97,6 +102,17 @@ async function main() {
   } finally {
     await services.stop();
   }
+}
+
+/** The gateway's subgraph HTTP requests and the operations they carried so far (its /metrics batch-size histogram). */
+async function subgraphFetches(gatewayUrl: string): Promise<{ requests: number; operations: number }> {
+  const text = await (await fetch(new URL('/metrics', gatewayUrl))).text();
+  const total = (series: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(`${series}{`))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  return { requests: total('shagym_gateway_subgraph_batch_size_count'), operations: total('shagym_gateway_subgraph_batch_size_sum') };
 }
 
 main().catch((err) => {

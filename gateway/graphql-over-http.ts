@@ -17,11 +17,20 @@ export function graphqlOverHttpStatus<C extends BaseContext>(): ApolloServerPlug
     async requestDidStart() {
       return {
         async willSendResponse({ request, response, errors }) {
-          if (response.http.status !== 400 || !errors?.length) return;
-          if (!errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)))) return;
-          if (responseType(request.http?.headers.get('accept')) === JSON_TYPE) response.http.status = 200;
+          response.http.status = overHttpStatus(response.http.status, errors, request.http?.headers.get('accept'));
         },
       };
     },
   };
+}
+
+/** The status of an answer as this plugin leaves it (the gateway's fast lane answers through it too). */
+export function overHttpStatus(
+  status: number | undefined,
+  errors: readonly { extensions?: { code?: unknown } }[] | undefined,
+  accept: string | undefined,
+): number | undefined {
+  if (status !== 400 || !errors?.length) return status;
+  if (!errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)))) return status;
+  return responseType(accept) === JSON_TYPE ? 200 : status;
 }

@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { TokenService } from '../platform/auth';
 import { nameArgumentFields } from './argument-fields';
 import { callerKey } from './caller-key';
@@ -28,14 +28,25 @@ export function requestPolicyPlugin(tokens: TokenService, limits: CallerRateLimi
             const error = operationResolutionError(document, request.operationName, true);
             if (error) throw error;
           }
-          if (operation?.operation !== 'mutation') return;
-          const { principal } = await tokens.authenticate(contextValue.authorization);
-          const limited = await limits.consume('mutation', callerKey(principal, contextValue.clientAddress), rootFieldCount(document, operation));
-          if (limited) {
-            throw rateLimitedError(limited, { headers: new HeaderMap([['retry-after', String(limited.retryAfterSeconds)]]) });
-          }
+          if (operation?.operation === 'mutation') await limitMutation(tokens, limits, contextValue, document, operation);
         },
       };
     },
   };
+}
+
+/**
+ * Counts a mutation's root fields against its caller's limit; past it, throws RATE_LIMITED with 429 and Retry-After.
+ * Over HTTP: from this plugin, and from the fast lane (gateway/fast-lane) for mutations it runs itself.
+ */
+export async function limitMutation(
+  tokens: TokenService,
+  limits: CallerRateLimits,
+  context: GatewayContext,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): Promise<void> {
+  const { principal } = await tokens.authenticate(context.authorization);
+  const limited = await limits.consume('mutation', callerKey(principal, context.clientAddress), rootFieldCount(document, operation));
+  if (limited) throw rateLimitedError(limited, { headers: new HeaderMap([['retry-after', String(limited.retryAfterSeconds)]]) });
 }

@@ -19,7 +19,12 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * `persisted-documents.json`). Every id must be the sha256 of its document, or the gateway does not start.
  */
 export class TrustedDocuments {
-  private constructor(private readonly byHash: Map<string, string>) {}
+  /** The documents themselves, so a text is checked without hashing it (the gateway's fast lane). */
+  private readonly texts: Set<string>;
+
+  private constructor(private readonly byHash: Map<string, string>) {
+    this.texts = new Set(byHash.values());
+  }
 
   static fromFile(file: string): TrustedDocuments {
     let manifest: unknown;
@@ -49,6 +54,11 @@ export class TrustedDocuments {
 
   get size(): number {
     return this.byHash.size;
+  }
+
+  /** Whether this exact text is one of the documents (as `resolve` decides for a request carrying it). */
+  trusts(text: string): boolean {
+    return this.texts.has(text);
   }
 
   /** The document to run for a request, or a GraphQL error refusing it. */

@@ -17,8 +17,23 @@ export const MAX_BODY_BYTES = 1_000_000;
 const DRAIN_FACTOR = 8;
 /** Media types a POST to /graphql may carry (compared case-insensitively, parameters ignored). */
 const GRAPHQL_POST_MEDIA_TYPES = new Set(['application/json', 'application/graphql-response+json']);
+/** The URL of a request for `/graphql` without a query string (read, never changed). */
+const GRAPHQL_URL = Object.freeze(new URL('/graphql', 'http://localhost'));
 /** Most operations one batched request may carry. */
 const MAX_BATCH = 100;
+
+/** An answer to `POST /graphql` given without Apollo Server. */
+export interface HttpAnswer {
+  status: number;
+  headers: Iterable<[string, string]>;
+  body: string;
+}
+
+/**
+ * Answers a `POST /graphql` itself (the gateway's fast lane), or returns null to leave it to Apollo Server. Called
+ * once the body's size, media type and JSON, CORS and the pre-check have passed, for one operation (not a batch).
+ */
+export type FastLane = (req: IncomingMessage, body: unknown) => Promise<HttpAnswer> | null;
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void>;
 
@@ -44,6 +59,8 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Attaches more to the HTTP server (WebSockets); its dispose runs first on stop. */
   attach?: (server: http.Server) => { dispose(): Promise<void> };
+  /** Made once Apollo Server has started: a lane that may answer `POST /graphql` without it. */
+  fastLane?: (apollo: ApolloServer<C>) => FastLane;
   /** Runs first on every request (CORS); returns true when it answered the request itself. */
   onRequest?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
@@ -94,7 +111,7 @@ export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promi
         reject(tooLarge());
       }
     });
-    req.on('end', () => (size > maxBytes ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('end', () => (size > maxBytes ? reject(tooLarge()) : resolve((chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -116,6 +133,13 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   return headers;
+}
+
+function graphQLRequestOf(req: IncomingMessage, url: URL, body: unknown): HTTPGraphQLRequest {
+  const headers = toHeaderMap(req);
+  // The media type was checked (parseBody), case-insensitively; Apollo Server compares it as written.
+  if (req.method === 'POST') headers.set('content-type', 'application/json');
+  return { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
 }
 
 function parseBody(req: IncomingMessage, text: string): unknown {
@@ -149,6 +173,7 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
     plugins: [...(opts.apollo.plugins ?? []), ApolloServerPluginDrainHttpServer({ httpServer })],
   } as ApolloServerOptions<C>);
   await apollo.start();
+  const fastLane = opts.fastLane?.(apollo);
 
   httpServer.on('request', (req, res) => {
     inRequestSpan(opts.name, req, res, () => handle(req, res)).catch((err) => {
@@ -165,7 +190,8 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (opts.onRequest?.(req, res)) return;
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Most requests are to exactly /graphql: parsing that URL again for each was a visible cost.
+    const url = req.url === '/graphql' ? GRAPHQL_URL : new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/metrics' && req.method === 'GET') return sendMetrics(res);
     if (url.pathname === '/health') {
       const checks = await opts.health();
@@ -186,13 +212,9 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
     if (url.pathname !== '/graphql') throw new HttpError(404, 'Not found');
 
     const body = parseBody(req, await readBody(req, maxBodyBytes));
-    const headers = toHeaderMap(req);
-    // The media type was checked above, case-insensitively; Apollo Server compares it as written.
-    if (req.method === 'POST') headers.set('content-type', 'application/json');
-    const httpGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
     if (Array.isArray(body)) {
       if (!opts.acceptBatches) throw new HttpError(400, 'Batched requests are not accepted here: send one operation per request');
-      return runBatch(req, res, httpGraphQLRequest, body);
+      return runBatch(req, res, graphQLRequestOf(req, url, body), body);
     }
     const refused = precheck(body, url);
     if (refused) {
@@ -201,17 +223,23 @@ export async function startGraphQLServer<C extends BaseContext>(opts: GraphQLSer
       res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(text) });
       return void res.end(text);
     }
+    const fast = req.method === 'POST' ? fastLane?.(req, body) : null;
+    if (fast) return writeAnswer(res, await fast);
+    const httpGraphQLRequest = graphQLRequestOf(req, url, body);
     const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => opts.context(req) });
+    if (result.body.kind === 'complete') return writeAnswer(res, { status: result.status ?? 200, headers: result.headers, body: result.body.string });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
-      // A known length lets Node send headers and body in one write instead of chunked encoding.
-      res.setHeader('content-length', Buffer.byteLength(result.body.string));
-      res.end(result.body.string);
-      return;
-    }
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
+  }
+
+  function writeAnswer(res: ServerResponse, answer: HttpAnswer): void {
+    for (const [key, value] of answer.headers) res.setHeader(key, value);
+    res.statusCode = answer.status;
+    // A known length lets Node send headers and body in one write instead of chunked encoding.
+    res.setHeader('content-length', Buffer.byteLength(answer.body));
+    res.end(answer.body);
   }
 
   /**

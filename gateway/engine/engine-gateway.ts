@@ -2,7 +2,6 @@ import type { GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apoll
 import type { GatewayContext } from '../gateway.context';
 import type { PlanExecutor } from './plan-executor';
 import type { SupergraphPlanner } from './supergraph-planner';
-import { variableErrors } from './variables';
 
 /**
  * The engine as Apollo Server's `gateway`: Apollo Server parses, validates (with the policy's rules), runs the
@@ -36,10 +35,7 @@ export class EngineGateway implements GatewayInterface {
       executor: async (requestContext: Parameters<GatewayExecutor>[0]) => {
         const { document, source, request } = requestContext;
         const planned = this.planner.planValidated(document, source, request.operationName);
-        const variables = request.variables ?? {};
-        const errors = variableErrors(this.planner.apiGraphQLSchema, planned, variables);
-        if (errors) return { errors };
-        return this.executor.run({ planned, variables, context: requestContext.context as GatewayContext });
+        return this.executor.runRequest({ planned, variables: request.variables ?? {}, context: requestContext.context as GatewayContext });
       },
     };
   }

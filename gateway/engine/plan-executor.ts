@@ -6,6 +6,7 @@ import { inSpan } from '../../platform/tracing';
 import type { GatewayContext } from '../gateway.context';
 import { executePlan } from './plan-execution';
 import type { PlannedOperation, SupergraphPlanner } from './supergraph-planner';
+import { variableErrors } from './variables';
 
 export interface ExecutionInput {
   planned: PlannedOperation;
@@ -23,6 +24,15 @@ export class PlanExecutor {
     private readonly planner: SupergraphPlanner,
     private readonly serviceMap: ServiceMap,
   ) {}
+
+  /**
+   * A client's query or mutation over HTTP (Apollo Server's executor and the fast lane alike): variables that do not
+   * coerce are answered with their errors before any fetch.
+   */
+  async runRequest(input: ExecutionInput): Promise<ExecutionResult> {
+    const errors = variableErrors(this.planner.apiGraphQLSchema, input.planned, input.variables);
+    return errors ? { errors } : this.run(input);
+  }
 
   /** A query or mutation. */
   run(input: ExecutionInput): Promise<ExecutionResult> {

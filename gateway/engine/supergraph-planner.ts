@@ -116,6 +116,14 @@ export class SupergraphPlanner {
   }
 
   /**
+   * The plan of an operation planned before, or undefined: no parsing, no validation, no planning. Its text passed
+   * this planner's validation (plan()) or Apollo Server's, with the same rules, when it was cached.
+   */
+  cached(query: string, operationName?: string | null): PlannedOperation | undefined {
+    return this.cache.get(cacheKey(query, operationName));
+  }
+
+  /**
    * Plans a document that was already parsed and validated against `apiGraphQLSchema` with the same rules (Apollo
    * Server does it on the HTTP path), by the same cache as `plan()`. Its operation must be resolvable.
    */
