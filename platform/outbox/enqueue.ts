@@ -13,20 +13,25 @@ export async function enqueue(em: EntityManager, ...events: ServiceEvent[]): Pro
   await insertRows(
     em,
     OutboxMessage,
-    events.map((event) => ({
-      eventId: event.eventId,
-      type: event.type,
-      payload: JSON.stringify(event),
-      createdAt: now,
-      nextAttemptAt: now,
-      attempts: 0,
-      deliveredAt: null,
-      lastError: null,
-    })),
+    events.map((event) => outboxRow(event, now)),
   );
   // Copies: tracing adds its headers to the event it sends, and the caller's objects are the caller's.
   handOverWhenCommitted(
     em,
     events.map((e) => ({ ...e })),
   );
+}
+
+/** The outbox row of one event, not yet sent. */
+export function outboxRow(event: ServiceEvent, now: Date): Partial<OutboxMessage> {
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    payload: JSON.stringify(event),
+    createdAt: now,
+    nextAttemptAt: now,
+    attempts: 0,
+    deliveredAt: null,
+    lastError: null,
+  };
 }

@@ -2,6 +2,7 @@ import type { DataSource, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { ComplaintStatusChangedEvent } from '../../../contracts/events';
 import { handOverWhenCommitted } from '../../../platform/outbox/committed-handover';
+import { outboxRow } from '../../../platform/outbox/enqueue';
 import { OutboxMessage } from '../../../platform/outbox/outbox-message.entity';
 import type { TrackedComplaint } from '../complaints';
 import { ApplicantMarkLock } from './applicant-mark-lock.entity';
@@ -35,17 +36,7 @@ export async function writeMarkInOneTrip(
   const changed = Object.keys(changes).filter((property) => changes[property as keyof Changes] !== undefined);
   const shape = shapeOf(db, changed);
   const now = new Date();
-  // The row `enqueue` (platform/outbox) writes for the event.
-  const row: Partial<OutboxMessage> = {
-    eventId: event.eventId,
-    type: event.type,
-    payload: JSON.stringify(event),
-    createdAt: now,
-    nextAttemptAt: now,
-    attempts: 0,
-    deliveredAt: null,
-    lastError: null,
-  };
+  const row = outboxRow(event, now); // the row `enqueue` writes for the event
   const parameters: unknown[] = [];
   const add = (c: ColumnMetadata, v: unknown) => parameters.push(driver.preparePersistentValue(v ?? null, c));
   for (const c of shape.changed) add(c, c.getEntityValue(changes));
