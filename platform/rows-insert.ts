@@ -1,6 +1,6 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { QueryFailedError, type EntityManager, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { tracingEnabled } from './tracing';
+import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { preparedQuery as run } from './prepared-query';
 
 interface InsertShape {
   columns: ColumnMetadata[];
@@ -72,30 +72,4 @@ function insertStatement(em: EntityManager, metadata: EntityMetadata, rows: read
     for (const c of columns) parameters.push(driver.preparePersistentValue(c.getEntityValue(r) ?? null, c));
   }
   return [prefix + new Array(rows.length).fill(row).join(', '), parameters];
-}
-
-/** The part of a mysql2 connection used here (the callback API TypeORM's pool hands out). */
-interface PreparingConnection {
-  execute(sql: string, values: unknown[], done: (err: Error | null, result: unknown) => void): void;
-}
-
-/**
- * On MySQL and MariaDB, a prepared statement (binary protocol): the values are neither escaped into the SQL text
- * here nor parsed back out of it by the server, which for a batch of complaints was a large part of either side's cost of
- * the statement. Each pooled connection keeps its latest statements (`maxPreparedStatements`, platform/database.ts).
- * With tracing on, statements go through TypeORM's `query`, which tracing wraps to give them spans.
- */
-async function run(em: EntityManager, sql: string, parameters: unknown[]): Promise<unknown> {
-  const type = em.connection.options.type;
-  if ((type !== 'mysql' && type !== 'mariadb') || tracingEnabled()) return em.query(sql, parameters);
-  const runner = em.queryRunner ?? em.connection.createQueryRunner();
-  try {
-    const connection = (await runner.connect()) as PreparingConnection;
-    em.connection.logger.logQuery(sql, parameters, runner); // as TypeORM's query does (logging, SQL recorders in tests)
-    return await new Promise((resolve, reject) =>
-      connection.execute(sql, parameters, (err, result) => (err ? reject(new QueryFailedError(sql, parameters, err)) : resolve(result))),
-    );
-  } finally {
-    if (runner !== em.queryRunner) await runner.release();
-  }
 }
