@@ -13,6 +13,9 @@ const groups = new WeakMap<DataSource, GroupCommit<OneTripMark>>();
  * mark's group has committed, with the mark's own outcome. A group refused by the database (an SQL error: the
  * statement's handler rolled it all back) is written again one mark at a time, so only the offending mark fails;
  * any other error (a lost connection, the COMMIT's fate unknown) goes to every mark of the group.
+ *
+ * Measured with bench:subscriptions (5,000 cabinets, 1,000 marks/s, 2 gateways and 2 status processes, MariaDB):
+ * CPU ms per mark, status 1.14–1.34 -> 0.94–1.03 (both processes), MariaDB 0.66–0.79 -> 0.41–0.49.
  */
 export async function writeMarkInGroup(db: DataSource, mark: OneTripMark): Promise<'moved' | 'written'> {
   let group = groups.get(db);
