@@ -15,7 +15,7 @@ const groups = new WeakMap<DataSource, GroupCommit<OneTripMark>>();
  * any other error (a lost connection, the COMMIT's fate unknown) goes to every mark of the group.
  *
  * Measured with bench:subscriptions (5,000 cabinets, 1,000 marks/s, 2 gateways and 2 status processes, MariaDB):
- * CPU ms per mark, status 1.14–1.34 -> 0.94–1.03 (both processes), MariaDB 0.66–0.79 -> 0.41–0.49.
+ * CPU ms per mark, status 1.14–1.42 -> 0.94–1.03 (both processes), MariaDB 0.66–0.79 -> 0.41–0.49 (five and six runs).
  */
 export async function writeMarkInGroup(db: DataSource, mark: OneTripMark): Promise<'moved' | 'written'> {
   let group = groups.get(db);
