@@ -11,7 +11,8 @@ import { lockApplicantMarks } from './applicant-mark-lock.repository';
 import { canTransition } from '../complaints/status-transitions';
 import type { StatusMarkRecord } from './status-mark.entity';
 import { StatusMarkRepository } from './status-mark.repository';
-import { writeMarkInOneTrip, writesMarksInOneTrip } from './one-trip-mark';
+import { writesMarksInOneTrip } from './one-trip-mark';
+import { writeMarkInGroup } from './one-trip-mark-group';
 
 export interface NewMark {
   kind: StatusMarkKind;
@@ -37,7 +38,8 @@ type Changes = Partial<Omit<TrackedComplaint, 'complaintId' | 'status' | 'versio
  * check is not decided again: CONFLICT, and the caller's retry checks access on the new holder.
  *
  * On MariaDB a mark with nothing `alongside` is written in one round trip (`one-trip-mark.ts`): the same
- * statements, run by the server as one compound statement.
+ * statements, run by the server as one compound statement, shared with the marks that arrive meanwhile
+ * (`one-trip-mark-group.ts`).
  */
 export async function appendMark(
   db: DataSource,
@@ -79,7 +81,7 @@ export async function appendMark(
         const record = newRecord(marks, current, kind, built.mark);
         const changes = { ...built.changes, status: kind };
         const event = statusChanged(current, kind, built.changes ?? {});
-        return (await writeMarkInOneTrip(db, current, changes, record, event)) === 'written' ? record : null;
+        return (await writeMarkInGroup(db, { current, changes, record, event })) === 'written' ? record : null;
       },
     );
   }
