@@ -99,7 +99,7 @@ export async function startServiceProcesses(
     const profiling = profile.includes(service)
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR ?? '/tmp/shagym-profiles'}`]
       : [];
-    const flags = [...profiling, ...productionFlags(service), ...(layout.nodeFlags?.[service] ?? [])];
+    const flags = [...profiling, ...productionFlags(), ...(layout.nodeFlags?.[service] ?? [])];
     const child = spawn(process.execPath, [...flags, '-r', './scripts/register-ts.js', 'scripts/start.ts', service], {
       cwd: ROOT,
       env: { ...env, ...ownEnv },
@@ -151,9 +151,10 @@ export async function startServiceProcesses(
 }
 
 /**
- * The gateway runs with the young generation the Dockerfile gives it (`--max-semi-space-size=32`): its garbage is
- * short-lived per request, and the larger nursery cut its GC share under bench:query by about a third.
+ * Every service runs with the young generation the Dockerfile gives the image (`--max-semi-space-size=32`): their
+ * garbage is short-lived per request, and the larger nursery cut the gateway's GC share under bench:query by about a
+ * third. Before 2026-11-26 only the gateway had it here, so status and intake were measured with less than deployed.
  */
-function productionFlags(service: string): string[] {
-  return service === 'gateway' ? ['--max-semi-space-size=32'] : [];
+function productionFlags(): string[] {
+  return ['--max-semi-space-size=32'];
 }

@@ -13,6 +13,8 @@ const QUERY = `subscription($id: ID!, $after: String) { statusMarkAdded(complain
 const send = (report: ChildReport) => process.send!(report);
 const sockets: Client[] = [];
 const latencies: number[] = [];
+/** Each latency's commit time (ms since the epoch), for the bench's per-second view of the tail. */
+const committedAt: number[] = [];
 const received = new Set<string>();
 let duplicates = 0;
 
@@ -59,7 +61,9 @@ async function open(cabinets: ClientCabinet[], localAddress: string, batch: numb
             }
             if (received.has(mark.id)) duplicates++;
             received.add(mark.id);
-            latencies.push(Date.now() - Date.parse(mark.at));
+            const at = Date.parse(mark.at);
+            latencies.push(Date.now() - at);
+            committedAt.push(at);
           },
           error: (e) => reject(e instanceof Error ? e : new Error(JSON.stringify(e))),
           complete: () => undefined,
@@ -79,7 +83,7 @@ process.on('message', (command: ChildCommand) => {
   } else if (command.type === 'count') {
     send({ type: 'count', received: received.size });
   } else if (command.type === 'report') {
-    send({ type: 'report', latencies, duplicates, received: received.size });
+    send({ type: 'report', latencies, committedAt, duplicates, received: received.size });
   } else if (command.type === 'stop') {
     Promise.all(sockets.map((s) => s.dispose())).finally(() => process.exit(0));
   }

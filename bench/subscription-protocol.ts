@@ -15,4 +15,4 @@ export type ChildReport =
   | { type: 'live'; connectMs: number[]; liveMs: number[] }
   | { type: 'failed'; message: string }
   | { type: 'count'; received: number }
-  | { type: 'report'; latencies: number[]; duplicates: number; received: number };
+  | { type: 'report'; latencies: number[]; committedAt: number[]; duplicates: number; received: number };
