@@ -16,6 +16,7 @@ const latencies: number[] = [];
 /** Each latency's commit time (ms since the epoch), for the bench's per-second view of the tail. */
 const committedAt: number[] = [];
 const received = new Set<string>();
+let warmupReceived = 0;
 let duplicates = 0;
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>) {
@@ -59,6 +60,7 @@ async function open(cabinets: ClientCabinet[], localAddress: string, batch: numb
               liveMs.push(performance.now() - t0);
               return resolve();
             }
+            if (cabinet.warmup) return void warmupReceived++;
             if (received.has(mark.id)) duplicates++;
             received.add(mark.id);
             const at = Date.parse(mark.at);
@@ -81,9 +83,9 @@ process.on('message', (command: ChildCommand) => {
       (err: Error) => send({ type: 'failed', message: err.message }),
     );
   } else if (command.type === 'count') {
-    send({ type: 'count', received: received.size });
+    send({ type: 'count', received: received.size, warmupReceived });
   } else if (command.type === 'report') {
-    send({ type: 'report', latencies, committedAt, duplicates, received: received.size });
+    send({ type: 'report', latencies, committedAt, duplicates, received: received.size, warmupReceived });
   } else if (command.type === 'stop') {
     Promise.all(sockets.map((s) => s.dispose())).finally(() => process.exit(0));
   }

@@ -3,6 +3,8 @@ export interface ClientCabinet {
   token: string;
   complaintId: string;
   gatewayUrl: string;
+  /** Marked before the measured ones, to warm the processes up: its latency is not counted. */
+  warmup?: boolean;
 }
 
 export type ChildCommand =
@@ -14,5 +16,5 @@ export type ChildCommand =
 export type ChildReport =
   | { type: 'live'; connectMs: number[]; liveMs: number[] }
   | { type: 'failed'; message: string }
-  | { type: 'count'; received: number }
-  | { type: 'report'; latencies: number[]; committedAt: number[]; duplicates: number; received: number };
+  | { type: 'count'; received: number; warmupReceived: number }
+  | { type: 'report'; latencies: number[]; committedAt: number[]; duplicates: number; received: number; warmupReceived: number };

@@ -1,5 +1,5 @@
 /**
- * npm run bench:subscriptions -- --clients 1000 [--rate 200] [--gateways 1] [--generators N] [--heap-snapshot]
+ * npm run bench:subscriptions -- --clients 1000 [--rate 200] [--warmup 0] [--gateways 1] [--generators N] [--heap-snapshot]
  * N cabinets (graphql-ws connections to the gateways), each subscribed to its own complaint with a field from
  * intake in the payload; then one REGISTERED mark per complaint written at a fixed rate at the status processes.
  * Prints delivered/expected, duplicates, commit→client latency, memory per cabinet of each gateway, and CPU ms per
@@ -10,11 +10,16 @@
  * per 5,000 cabinets), each from a loopback source address of its own (127.0.0.11, .12, …), so neither a process's
  * file-descriptor limit nor one address's ephemeral port range runs out.
  * `--heap-snapshot` writes a heap snapshot of each gateway once the cabinets are live (in /tmp/shagym-heap).
+ * `--warmup S` opens `rate × S` more cabinets and marks their complaints first, at the same rate, straight before
+ * the measured ones: the processes' code is compiled and the database has settled into the load when measuring
+ * starts (as `--warmup` in bench:query and bench:intake). Their marks are delivered but not counted; CPU is counted
+ * from the first measured mark. On MySQL/MariaDB the summary names the server's redo log and I/O settings.
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import mysql from 'mysql2/promise';
 import { KeepAliveJsonClient } from '../gateway/engine/keep-alive-json-client';
 import { CpuMeter } from './cpu';
 import { complaintInput, validBin, validIin } from './fixtures';
@@ -97,7 +102,9 @@ async function main() {
   const clients = arg('clients', 1000);
   const rate = arg('rate', 200);
   const gateways = arg('gateways', 1);
-  const generatorCount = arg('generators', Math.ceil(clients / CABINETS_PER_GENERATOR));
+  const warmup = arg('warmup', 0);
+  const warmupCabinets = Math.round(warmup * rate);
+  const generatorCount = arg('generators', Math.ceil((clients + warmupCabinets) / CABINETS_PER_GENERATOR));
   if (gateways > 1 && !process.env.DATABASE_URL) {
     throw new Error('--gateways N > 1 runs N status processes on one database: set DATABASE_URL (MySQL/MariaDB); SQLite is one process per file');
   }
@@ -125,14 +132,15 @@ async function main() {
     const official = await benchTokens.mint({ sub: 'head', role: 'official', officialId: provider.head.id });
 
     // Set-up (not measured): one citizen and one complaint per cabinet, filed at intake; cabinet i on gateway i % N.
-    const cabinets: ClientCabinet[] = [];
+    // The warm-up cabinets come first: their marks go first.
+    const cabinets: ClientCabinet[] = new Array(warmupCabinets + clients);
     const input = complaintInput(provider.id);
-    await inBatches(Array.from({ length: clients }), 64, async (_, i) => {
+    await inBatches(Array.from({ length: cabinets.length }), 64, async (_, i) => {
       const iin = validIin();
       const token = await benchTokens.mint({ sub: iin, role: 'citizen', iin }, '2h');
       const r = await postGraphQL(services.urls.intake, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, { i: input }, token);
       if (r.errors) throw new Error(JSON.stringify(r.errors));
-      cabinets.push({ token, complaintId: r.data.fileComplaint.id, gatewayUrl: services.gatewayUrls[i % gateways] });
+      cabinets[i] = { token, complaintId: r.data.fileComplaint.id, gatewayUrl: services.gatewayUrls[i % gateways], ...(i < warmupCabinets ? { warmup: true } : {}) };
     });
     progress(`${cabinets.length} complaints filed`);
 
@@ -153,9 +161,10 @@ async function main() {
 
     // Marks at a fixed rate, written by the handler at the status processes in turn.
     const generatorPids = Object.fromEntries(generators.map((g, k) => [`clients ${k + 1}`, g.child.pid!]));
-    const cpu = new CpuMeter({ ...services.pids, ...generatorPids }, process.env.DATABASE_URL).start();
+    const cpu = new CpuMeter({ ...services.pids, ...generatorPids }, process.env.DATABASE_URL);
     const interval = 1000 / rate;
-    const writeStart = performance.now();
+    const firstDue = performance.now();
+    let writeStart = firstDue;
     let writeErrors = 0;
     const writes: Promise<void>[] = [];
     // The marks go over the gateway's own lean HTTP client: this process shares the 2 cores with the system, and
@@ -164,9 +173,14 @@ async function main() {
     const register = `mutation($id: ID!) { registerComplaint(complaintId: $id) { id } }`;
     const headers = { authorization: `Bearer ${official}` };
     for (let i = 0; i < cabinets.length; i++) {
-      const due = writeStart + i * interval;
+      const due = firstDue + i * interval;
       const wait = due - performance.now();
       if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      if (i === warmupCabinets) {
+        if (warmupCabinets > 0) progress(`${warmupCabinets} warm-up marks written; measuring`);
+        writeStart = performance.now();
+        cpu.start();
+      }
       const writer = writers[i % writers.length];
       writes.push(
         writer.post(JSON.stringify({ query: register, variables: { id: cabinets[i].complaintId } }), headers, 60_000, false).then(
@@ -182,13 +196,14 @@ async function main() {
     }
     await Promise.all(writes);
     const writeSeconds = (performance.now() - writeStart) / 1000;
-    progress(`${cabinets.length} marks written in ${writeSeconds.toFixed(1)} s (${writeErrors} errors)`);
+    progress(`${clients} measured marks written in ${writeSeconds.toFixed(1)} s (${writeErrors} errors)`);
     const countReceived = async () => (await Promise.all(generators.map((g) => g.ask({ type: 'count' }, 'count')))).reduce((n, r) => n + r.received, 0);
     const deadline = Date.now() + 30_000;
     while ((await countReceived()) < clients - writeErrors && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     cpu.stop();
 
     const reports = await Promise.all(generators.map((g) => g.ask({ type: 'report' }, 'report')));
+    const warmupDelivered = reports.reduce((n, r) => n + r.warmupReceived, 0);
     const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
     const tailBySecond = slowSeconds(reports);
     const delivered = reports.reduce((n, r) => n + r.received, 0);
@@ -196,7 +211,7 @@ async function main() {
     const connectMs = opened.flatMap((o) => o.connectMs).sort((a, b) => a - b);
     const liveMs = opened.flatMap((o) => o.liveMs).sort((a, b) => a - b);
     const r1 = (n: number) => Math.round(n * 10) / 10;
-    const perGateway = Math.ceil(clients / gateways);
+    const perGateway = Math.ceil(cabinets.length / gateways);
     const memory = Object.fromEntries(
       gatewayNames.map((name, i) => [
         name,
@@ -218,6 +233,8 @@ async function main() {
       gateways,
       generators: generatorCount,
       markRatePerSecond: rate,
+      warmup: { seconds: warmup, cabinets: warmupCabinets, delivered: warmupDelivered },
+      databaseSettings: process.env.DATABASE_URL ? await databaseSettings(process.env.DATABASE_URL) : undefined,
       achievedMarksPerSecond: Math.round(clients / writeSeconds),
       expected: clients,
       delivered,
@@ -240,6 +257,20 @@ async function main() {
   } finally {
     await Promise.all(generators.map((g) => g.stop()));
     await services.stop();
+  }
+}
+
+/** The server settings that decide how it copes with a steady write load (redo log, page flushing, durability). */
+async function databaseSettings(url: string): Promise<Record<string, unknown>> {
+  const u = new URL(url);
+  const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) });
+  try {
+    const [rows] = await conn.query(
+      'SELECT VERSION() AS version, @@innodb_log_file_size DIV 1048576 AS redoLogMiB, @@innodb_io_capacity AS ioCapacity, @@innodb_flush_log_at_trx_commit AS flushLogAtTrxCommit, @@innodb_buffer_pool_size DIV 1048576 AS bufferPoolMiB',
+    );
+    return (rows as Record<string, unknown>[])[0];
+  } finally {
+    await conn.end();
   }
 }
 
