@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { KeepAliveJsonClient } from '../gateway/engine/keep-alive-json-client';
+import { mysqlLocation } from '../platform/database';
 import { CpuMeter } from './cpu';
 import { complaintInput, validBin, validIin } from './fixtures';
 import { postGraphQL } from './graphql';
@@ -262,8 +263,8 @@ async function main() {
 
 /** The server settings that decide how it copes with a steady write load (redo log, page flushing, durability). */
 async function databaseSettings(url: string): Promise<Record<string, unknown>> {
-  const u = new URL(url);
-  const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) });
+  const server = mysqlLocation(url, 'status'); // the server only: no database is opened
+  const conn = await mysql.createConnection({ host: server.host, port: server.port, user: server.username, password: server.password });
   try {
     const [rows] = await conn.query(
       'SELECT VERSION() AS version, @@innodb_log_file_size DIV 1048576 AS redoLogMiB, @@innodb_io_capacity AS ioCapacity, @@innodb_flush_log_at_trx_commit AS flushLogAtTrxCommit, @@innodb_buffer_pool_size DIV 1048576 AS bufferPoolMiB',
