@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
 import { OutboxMessage } from './outbox/outbox-message.entity';
 import { insertRows, insertRowsReturning } from './rows-insert';
-import { scratchSqlite } from '../test/support/scratch-sqlite';
 
 const row = (eventId: string) => {
   const now = new Date('2026-11-25T10:00:00.123Z');
@@ -8,7 +11,13 @@ const row = (eventId: string) => {
 };
 
 describe('rows-insert', () => {
-  const db = scratchSqlite([OutboxMessage]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shagym-rows-'));
+  const db = new DataSource({ type: 'better-sqlite3', database: path.join(dir, 'r.sqlite'), entities: [OutboxMessage], synchronize: true });
+  beforeAll(() => db.initialize());
+  afterAll(async () => {
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('answers the generated ids of the rows it inserted, as stored, in one statement', async () => {
     await insertRows(db.manager, OutboxMessage, [row('a')]);

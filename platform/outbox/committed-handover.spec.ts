@@ -1,13 +1,22 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
 import { createLogger } from '../logger';
 import type { ComplaintFiledEvent, EventBatchResult, ServiceEvent } from '../../contracts/events';
 import { enqueue, OutboxRelay } from './outbox-relay';
 import { OutboxMessage } from './outbox-message.entity';
-import { scratchSqlite } from '../../test/support/scratch-sqlite';
 
 const event = (n: number) => ({ type: 'ComplaintFiled', eventId: `00000000-0000-4000-8000-00000000f${String(n).padStart(3, '0')}` }) as ComplaintFiledEvent;
 
 describe('outbox relay: committed events handed over in memory', () => {
-  const db = scratchSqlite([OutboxMessage]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shagym-handover-'));
+  const db = new DataSource({ type: 'better-sqlite3', database: path.join(dir, 'h.sqlite'), entities: [OutboxMessage], synchronize: true });
+  beforeAll(() => db.initialize());
+  afterAll(async () => {
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   /** A relay that reads the table only when started (its poll comes once an hour), sending through `send`. */
   async function startedRelay(send: (events: ServiceEvent[]) => Promise<EventBatchResult>, lingerMs?: number): Promise<OutboxRelay> {

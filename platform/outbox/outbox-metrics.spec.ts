@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
 import { createLogger } from '../logger';
 import { registry } from '../metrics';
 import type { ComplaintFiledEvent } from '../../contracts/events';
 import { enqueue, OutboxRelay } from './outbox-relay';
 import { OutboxMessage } from './outbox-message.entity';
-import { scratchSqlite } from '../../test/support/scratch-sqlite';
 
 async function value(name: string, service: string): Promise<number> {
   const metric = (await registry.getMetricsAsJSON()).find((m) => m.name === name);
@@ -11,7 +14,13 @@ async function value(name: string, service: string): Promise<number> {
 }
 
 describe('outbox relay metrics', () => {
-  const db = scratchSqlite([OutboxMessage]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shagym-outbox-'));
+  const db = new DataSource({ type: 'better-sqlite3', database: path.join(dir, 'o.sqlite'), entities: [OutboxMessage], synchronize: true });
+  beforeAll(() => db.initialize());
+  afterAll(async () => {
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('shows the backlog, the age of its oldest event, retries and deliveries', async () => {
     const service = 'outbox-spec';

@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
 import { ReviewBodyKind, StatusMarkKind } from '../../../contracts/enums';
 import { ComplaintNumbers } from './complaint-numbers';
 import { TrackedComplaint } from './tracked-complaint.entity';
-import { scratchSqlite } from '../../../test/support/scratch-sqlite';
 
 const row = (n: number): Partial<TrackedComplaint> => ({
   complaintId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -15,7 +18,16 @@ const row = (n: number): Partial<TrackedComplaint> => ({
 });
 
 describe("ComplaintNumbers: the marks' complaint numbers without a read per event", () => {
-  const db = scratchSqlite([TrackedComplaint], (fresh) => fresh.getRepository(TrackedComplaint).insert([1, 2, 3].map(row)));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shagym-numbers-'));
+  const db = new DataSource({ type: 'better-sqlite3', database: path.join(dir, 'n.sqlite'), entities: [TrackedComplaint], synchronize: true });
+  beforeAll(async () => {
+    await db.initialize();
+    await db.getRepository(TrackedComplaint).insert([1, 2, 3].map(row));
+  });
+  afterAll(async () => {
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('reads the numbers asked for in one tick with one query, then answers them at once', async () => {
     const numbers = new ComplaintNumbers(db);

@@ -1,10 +1,19 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
 import { InProcessPubSub } from '../../../platform/pubsub/in-process-pubsub';
 import { StatusMarkRecord } from '../marks/status-mark.entity';
 import { MarkDispatcher, type MarkNotice } from './mark-dispatcher';
-import { scratchSqlite } from '../../../test/support/scratch-sqlite';
 
 describe('MarkDispatcher poll (marks whose notice never came)', () => {
-  const db = scratchSqlite([StatusMarkRecord]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shagym-dispatcher-'));
+  const db = new DataSource({ type: 'better-sqlite3', database: path.join(dir, 'd.sqlite'), entities: [StatusMarkRecord], synchronize: true });
+  beforeAll(() => db.initialize());
+  afterAll(async () => {
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   let n = 0;
   /** A committed mark of `complaintId` that nobody published. */
